@@ -1,0 +1,1 @@
+"""The Scrapy project that collects news articles into the tracker database."""

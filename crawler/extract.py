@@ -1,0 +1,159 @@
+"""Turn one article page into article fields: a pure function of HTML and URL.
+
+Metadata comes first from the page's JSON-LD (what publishers give search engines), then
+from meta tags, then from htmldate and trafilatura's heuristics; the body is trafilatura's
+main text, split into paragraphs with repeats removed.
+"""
+import json
+import re
+from dataclasses import asdict, dataclass
+from urllib.parse import urljoin
+
+import trafilatura
+from htmldate import find_date
+from lxml import html as lxml_html
+
+EXTRACTOR_VERSION = "extract-1"
+ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting", "OpinionNewsArticle"}
+NOT_AN_AUTHOR = re.compile(r"email the author|staff reporter|^by$|^admin$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ExtractedArticle:
+    """The fields of an article page that the ``articles`` table stores."""
+
+    url: str
+    canonical_url: str
+    title: str | None
+    lead: str | None
+    author: str | None
+    published: str | None
+    updated: str | None
+    section: str | None
+    tags: str | None
+    language: str | None
+    body: str
+    word_count: int
+    paywalled: bool
+    extractor_version: str = EXTRACTOR_VERSION
+
+    def as_row(self) -> dict:
+        """The fields as a row for the ``articles`` table."""
+        row = asdict(self)
+        row["paywalled"] = int(self.paywalled)
+        return row
+
+
+def _json_ld_article(tree) -> dict:
+    """The first JSON-LD object on the page whose @type is an article type, or {}."""
+    for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
+        try:
+            data = json.loads(script)
+        except ValueError:
+            continue
+        candidates = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
+        for item in candidates:
+            types = item.get("@type") if isinstance(item, dict) else None
+            types = {types} if isinstance(types, str) else set(types or [])
+            if types & ARTICLE_TYPES:
+                return item
+    return {}
+
+
+def _meta(tree, *names: str) -> str | None:
+    for name in names:
+        values = tree.xpath(f'//meta[@property="{name}" or @name="{name}"]/@content')
+        if values and values[0].strip():
+            return values[0].strip()
+    return None
+
+
+def _names(value) -> list[str]:
+    """Author names from a JSON-LD author value (a string, an object or a list of either)."""
+    items = value if isinstance(value, list) else [value]
+    names = [item.get("name") if isinstance(item, dict) else item for item in items]
+    return [n.strip() for n in names if isinstance(n, str) and n.strip()]
+
+
+def clean_author(candidates: list[str]) -> str | None:
+    """The author names worth keeping, joined with "; ", or None."""
+    kept = [c for c in candidates if c and not NOT_AN_AUTHOR.search(c)]
+    return "; ".join(dict.fromkeys(kept)) or None
+
+
+def iso_datetime(value: str | None) -> str | None:
+    """A date or date-time string normalised to ISO 8601 (date only when no time is given)."""
+    if not value:
+        return None
+    value = value.strip()
+    match = re.match(r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?)(\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?", value)
+    if not match:
+        return None
+    day, time, _, zone = match.groups()
+    if not time:
+        return day
+    if len(time) == 5:
+        time += ":00"
+    zone = "+00:00" if zone in (None, "Z") else zone if ":" in zone else f"{zone[:3]}:{zone[3:]}"
+    return f"{day}T{time}{zone}"
+
+
+def body_paragraphs(text: str, title: str | None, lead: str | None) -> list[str]:
+    """Main-text paragraphs, without repeats and without the headline or standfirst."""
+    skip = {(title or "").strip().casefold(), (lead or "").strip().casefold(), ""}
+    seen: set[str] = set()
+    paragraphs = []
+    for line in text.splitlines():
+        paragraph = " ".join(line.split())
+        key = paragraph.casefold()
+        if key in skip or key in seen:
+            continue
+        seen.add(key)
+        paragraphs.append(paragraph)
+    return paragraphs
+
+
+def _free(value) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.lower() in ("true", "false"):
+        return value.lower() == "true"
+    return None
+
+
+def extract_article(html: str | bytes, url: str) -> ExtractedArticle:
+    """Extract the article fields of the page ``html`` fetched from ``url``."""
+    if isinstance(html, bytes):
+        html = html.decode("utf-8", errors="replace")
+    tree = lxml_html.fromstring(html) if html.strip() else lxml_html.fromstring("<html></html>")
+    ld = _json_ld_article(tree)
+    main = trafilatura.bare_extraction(html, url=url, with_metadata=True, favor_precision=True)
+    found = main.as_dict() if main is not None else {}
+
+    canonical = tree.xpath('//link[@rel="canonical"]/@href') or [_meta(tree, "og:url") or url]
+    title = ld.get("headline") or _meta(tree, "og:title") or found.get("title")
+    lead = ld.get("description") or _meta(tree, "description", "og:description")
+    published = iso_datetime(ld.get("datePublished") or _meta(tree, "article:published_time"))
+    if not published:
+        published = iso_datetime(find_date(html, url=url, original_date=True) or found.get("date"))
+    paragraphs = body_paragraphs(found.get("text") or "", title, lead)
+    body = "\n\n".join(paragraphs)
+    keywords = ld.get("keywords")
+    tags = keywords if isinstance(keywords, str) else ", ".join(keywords or found.get("tags") or []) or None
+    section = ld.get("articleSection") or _meta(tree, "article:section") or ", ".join(found.get("categories") or []) or None
+    language = (tree.xpath("/html/@lang") or [found.get("language")])[0]
+    return ExtractedArticle(
+        url=url,
+        canonical_url=urljoin(url, canonical[0].strip()),
+        title=title.strip() if title else None,
+        lead=lead,
+        author=clean_author(_names(ld.get("author")) or [found.get("author") or ""]),
+        published=published,
+        updated=iso_datetime(ld.get("dateModified") or _meta(tree, "article:modified_time")),
+        section=section if isinstance(section, str) else ", ".join(section),
+        tags=tags,
+        language=language.split("-")[0].lower() if language else None,
+        body=body,
+        word_count=len(body.split()),
+        paywalled=_free(ld.get("isAccessibleForFree")) is False,
+    )

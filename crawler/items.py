@@ -1,0 +1,28 @@
+"""What the spider yields: an article page with its extracted fields, or a failure to record."""
+from dataclasses import dataclass
+
+from crawler.extract import ExtractedArticle
+
+
+@dataclass
+class ArticleItem:
+    """An article page as downloaded, with the fields extracted from it."""
+
+    source: str
+    url: str
+    status: int
+    html: bytes
+    content_type: str | None
+    etag: str | None
+    last_modified: str | None
+    article: ExtractedArticle
+
+
+@dataclass
+class CrawlErrorItem:
+    """A URL that could not be collected, and why."""
+
+    source: str | None
+    url: str
+    reason: str
+    detail: str = ""

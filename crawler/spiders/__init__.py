@@ -1,0 +1,1 @@
+"""The tracker's one spider, driven by the sources file."""

@@ -1,0 +1,141 @@
+"""The generic news spider: discovers articles through feeds, sitemaps and listing pages.
+
+Every source in the sources file is crawled the same way; what differs between sites is
+data (start URLs, feeds, sitemaps and URL patterns), not code.
+"""
+import scrapy
+from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.sitemap import Sitemap
+from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
+
+from crawler.extract import extract_article
+from crawler.items import ArticleItem, CrawlErrorItem
+from crawler.sources import DEFAULT_SOURCES, Source, load_sources
+from db.connect import open_db
+from db.crawl_store import known_article_urls
+
+
+def failure_reason(failure) -> tuple[str, str]:
+    """A short reason and a detail line for a failed request."""
+    if failure.check(HttpError):
+        status = failure.value.response.status
+        return f"HTTP {status}", f"the server answered {status}"
+    if failure.check(TimeoutError, TCPTimedOutError):
+        return "timeout", str(failure.value)
+    if failure.check(DNSLookupError):
+        return "DNS lookup failed", str(failure.value)
+    return type(failure.value).__name__, str(failure.value)
+
+
+class NewsSpider(scrapy.Spider):
+    """Crawl every configured source; yield new articles and the failures met on the way."""
+
+    name = "news"
+
+    def __init__(self, sources: str | None = None, **kwargs):
+        super().__init__(**kwargs)
+        self.sources_path = sources
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        """Load the sources and the URLs of articles already stored."""
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        path = spider.sources_path or crawler.settings.get("TRACKER_SOURCES") or DEFAULT_SOURCES
+        spider.sources = load_sources(path)
+        spider.allowed_domains = sorted({d for s in spider.sources for d in s.allowed_domains})
+        db = open_db(crawler.settings.get("TRACKER_DB"))
+        try:
+            spider.known_urls = known_article_urls(db)
+        finally:
+            db.close()
+        spider.requested_articles = set()
+        return spider
+
+    async def start(self):
+        """The feeds, sitemaps and listing pages of every source."""
+        for source in self.sources:
+            for url in source.feeds:
+                yield self._request(url, self.parse_feed, source)
+            for url in source.sitemaps:
+                yield self._request(url, self.parse_sitemap, source)
+            for url in source.start_urls:
+                yield self._request(url, self.parse_listing, source)
+
+    def _request(self, url: str, callback, source: Source) -> scrapy.Request:
+        return scrapy.Request(url, callback=callback, errback=self.failed, cb_kwargs={"source": source})
+
+    def _count(self, source: Source, what: str) -> None:
+        self.crawler.stats.inc_value(f"tracker/{source.name}/{what}")
+
+    def _article_request(self, url: str, source: Source):
+        """A request for an article page, or None when the article is already stored."""
+        if url in self.requested_articles:
+            return None  # the same article linked again from another listing, feed or sitemap
+        self.requested_articles.add(url)
+        if url in self.known_urls:
+            self._count(source, "skipped_known")
+            return None
+        self._count(source, "discovered")
+        return self._request(url, self.parse_article, source)
+
+    def _links(self, urls, source: Source, follow_listings: bool):
+        for url in urls:
+            if source.is_article(url):
+                request = self._article_request(url, source)
+                if request:
+                    yield request
+            elif follow_listings and source.is_listing(url):
+                yield self._request(url, self.parse_listing, source)
+
+    def parse_listing(self, response, source: Source):
+        """Follow a listing page's article links and its further listing pages."""
+        if not hasattr(response, "css"):
+            yield CrawlErrorItem(source.name, response.url, "not HTML", response.headers.get("Content-Type", b"").decode())
+            return
+        urls = (response.urljoin(href) for href in response.css("a::attr(href)").getall())
+        yield from self._links(urls, source, follow_listings=True)
+
+    def parse_feed(self, response, source: Source):
+        """Follow the article links of an RSS or Atom feed."""
+        response.selector.remove_namespaces()
+        links = response.xpath("//item/link/text() | //entry/link[not(@rel) or @rel='alternate']/@href").getall()
+        yield from self._links((response.urljoin(link.strip()) for link in links), source, follow_listings=False)
+
+    def parse_sitemap(self, response, source: Source):
+        """Follow a sitemap index to its sitemaps, and a sitemap to its articles."""
+        try:
+            sitemap = Sitemap(response.body)
+        except Exception as error:  # lxml raises several types for a body that is not XML
+            yield CrawlErrorItem(source.name, response.url, "bad sitemap", str(error))
+            return
+        locations = [entry["loc"] for entry in sitemap if "loc" in entry]
+        if sitemap.type == "sitemapindex":
+            for url in locations:
+                yield self._request(url, self.parse_sitemap, source)
+        else:
+            yield from self._links(locations, source, follow_listings=False)
+
+    def parse_article(self, response, source: Source):
+        """Extract an article page into an ArticleItem."""
+        content_type = response.headers.get("Content-Type", b"").decode("latin-1")
+        if not hasattr(response, "text"):
+            yield CrawlErrorItem(source.name, response.url, "not HTML", content_type or "no content type")
+            return
+        self._count(source, "fetched")
+        yield ArticleItem(
+            source=source.name,
+            url=response.url,
+            status=response.status,
+            html=response.body,
+            content_type=content_type or None,
+            etag=(response.headers.get("ETag") or b"").decode("latin-1") or None,
+            last_modified=(response.headers.get("Last-Modified") or b"").decode("latin-1") or None,
+            article=extract_article(response.text, response.url),
+        )
+
+    def failed(self, failure):
+        """Record a request that failed (HTTP error, timeout, refused connection...)."""
+        request = failure.request
+        source = request.cb_kwargs.get("source")
+        reason, detail = failure_reason(failure)
+        yield CrawlErrorItem(source.name if source else None, request.url, reason, detail)

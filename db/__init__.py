@@ -1,0 +1,1 @@
+"""The tracker's SQLite database: schema, write functions and the Datasette publication."""

@@ -1,0 +1,100 @@
+"""Write functions for the crawl stage: runs, errors, raw pages and articles.
+
+Each article is saved with its raw page in one transaction, so a crash between two
+articles never leaves one half-written.
+"""
+import gzip
+import hashlib
+import json
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from db.clock import now_iso
+
+
+@dataclass(frozen=True)
+class FetchedPage:
+    """A downloaded HTML page as the crawler received it."""
+
+    url: str
+    source: str
+    status: int
+    html: bytes
+    content_type: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+def start_run(db: Database, command: str) -> int:
+    """Record the start of a run of ``command`` and return its id."""
+    with db.atomic():
+        return db["crawl_runs"].insert({"command": command, "started": now_iso(), "outcome": "running"}).last_pk
+
+
+def finish_run(db: Database, run_id: int, outcome: str, stats: dict, message: str | None = None) -> None:
+    """Record how run ``run_id`` ended: its outcome (``ok``/``failed``), counts and a one-line message."""
+    with db.atomic():
+        db["crawl_runs"].update(
+            run_id,
+            {"finished": now_iso(), "outcome": outcome, "stats": json.dumps(stats, sort_keys=True), "message": message},
+        )
+
+
+def record_error(db: Database, run_id: int | None, source: str | None, url: str, reason: str, detail: str = "") -> None:
+    """Record that ``url`` could not be collected, with a short reason and the detail."""
+    with db.atomic():
+        db["crawl_errors"].insert(
+            {"run_id": run_id, "source": source, "url": url, "reason": reason, "detail": detail[:2000], "occurred": now_iso()}
+        )
+
+
+def known_article_urls(db: Database) -> set[str]:
+    """Every URL (as fetched and canonical) of an article already stored."""
+    rows = db.execute("SELECT url, canonical_url FROM articles").fetchall()
+    return {url for row in rows for url in row}
+
+
+def content_hash(body: str) -> str:
+    """A stable fingerprint of an article's text, to tell a changed article from an unchanged one."""
+    return hashlib.sha256(" ".join(body.split()).encode("utf-8")).hexdigest()
+
+
+def save_article(db: Database, page: FetchedPage, article: dict, run_id: int | None = None) -> str:
+    """Store ``page`` (compressed) and upsert ``article`` by canonical URL, in one transaction.
+
+    ``article`` holds the fields of the ``articles`` table that extraction produces.
+    Returns ``"new"``, ``"updated"`` or ``"unchanged"``.
+    """
+    now = now_iso()
+    digest = content_hash(article["body"])
+    with db.atomic():
+        db["pages"].upsert(
+            {
+                "url": page.url,
+                "source": page.source,
+                "fetched": now,
+                "status": page.status,
+                "content_type": page.content_type,
+                "etag": page.etag,
+                "last_modified": page.last_modified,
+                "html_sha256": hashlib.sha256(page.html).hexdigest(),
+                "html_gzip": gzip.compress(page.html),
+                "run_id": run_id,
+            },
+            pk="url",
+        )
+        existing = db.execute(
+            "SELECT id, content_hash FROM articles WHERE canonical_url = ?", [article["canonical_url"]]
+        ).fetchone()
+        if existing is None:
+            row = {**article, "content_hash": digest, "first_seen": now, "last_seen": now}
+            article_id = db["articles"].insert(row).last_pk
+            db["articles"].update(article_id, {"story_id": article_id})
+            return "new"
+        article_id, old_hash = existing
+        if old_hash == digest:
+            db["articles"].update(article_id, {"last_seen": now})
+            return "unchanged"
+        db["articles"].update(article_id, {**article, "content_hash": digest, "last_seen": now})
+        return "updated"

@@ -1,0 +1,176 @@
+"""The schema, declared once and applied idempotently as numbered migrations.
+
+Each migration runs in its own transaction with the record of it being applied
+(``_sqlite_migrations``), so the schema version of a database is the list of migrations
+recorded there. Add a new function to change the schema; never edit an applied one.
+"""
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("tracker")
+
+SCHEMA_V1 = """
+CREATE TABLE crawl_runs (
+    id INTEGER PRIMARY KEY,
+    command TEXT NOT NULL,
+    started TEXT NOT NULL,
+    finished TEXT,
+    outcome TEXT NOT NULL DEFAULT 'running',
+    stats TEXT,
+    message TEXT
+);
+CREATE TABLE pages (
+    url TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    fetched TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    content_type TEXT,
+    etag TEXT,
+    last_modified TEXT,
+    html_sha256 TEXT NOT NULL,
+    html_gzip BLOB NOT NULL,
+    run_id INTEGER REFERENCES crawl_runs(id)
+);
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    canonical_url TEXT NOT NULL UNIQUE,
+    url TEXT NOT NULL,
+    source TEXT NOT NULL,
+    title TEXT,
+    lead TEXT,
+    author TEXT,
+    published TEXT,
+    updated TEXT,
+    section TEXT,
+    tags TEXT,
+    language TEXT,
+    body TEXT NOT NULL,
+    word_count INTEGER NOT NULL,
+    paywalled INTEGER NOT NULL DEFAULT 0,
+    content_hash TEXT NOT NULL,
+    story_id INTEGER,
+    extractor_version TEXT NOT NULL,
+    first_seen TEXT NOT NULL,
+    last_seen TEXT NOT NULL
+);
+CREATE INDEX articles_published ON articles(published);
+CREATE INDEX articles_source_published ON articles(source, published);
+CREATE INDEX articles_story ON articles(story_id);
+CREATE INDEX articles_url ON articles(url);
+CREATE TABLE crawl_errors (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER REFERENCES crawl_runs(id),
+    source TEXT,
+    url TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    detail TEXT,
+    occurred TEXT NOT NULL
+);
+CREATE INDEX crawl_errors_run ON crawl_errors(run_id);
+CREATE TABLE organisations (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    kind TEXT,
+    acronym TEXT,
+    ods_code TEXT,
+    origin TEXT NOT NULL,
+    first_seen TEXT NOT NULL
+);
+CREATE INDEX organisations_kind ON organisations(kind);
+CREATE TABLE organisation_aliases (
+    alias_key TEXT PRIMARY KEY,
+    alias TEXT NOT NULL,
+    organisation_id INTEGER NOT NULL REFERENCES organisations(id)
+);
+CREATE INDEX organisation_aliases_organisation ON organisation_aliases(organisation_id);
+CREATE TABLE people (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL UNIQUE,
+    first_seen TEXT NOT NULL
+);
+CREATE TABLE roles (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    role TEXT,
+    organisation_id INTEGER REFERENCES organisations(id),
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    seen TEXT
+);
+CREATE INDEX roles_person ON roles(person_id);
+CREATE INDEX roles_organisation ON roles(organisation_id);
+CREATE INDEX roles_article ON roles(article_id);
+CREATE TABLE mentions (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    organisation_id INTEGER REFERENCES organisations(id),
+    person_id INTEGER REFERENCES people(id),
+    text TEXT NOT NULL,
+    sentence TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    CHECK ((organisation_id IS NULL) <> (person_id IS NULL))
+);
+CREATE INDEX mentions_article ON mentions(article_id);
+CREATE INDEX mentions_organisation ON mentions(organisation_id);
+CREATE INDEX mentions_person ON mentions(person_id);
+CREATE TABLE quotes (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    speaker TEXT,
+    speaker_type TEXT,
+    person_id INTEGER REFERENCES people(id),
+    organisation_id INTEGER REFERENCES organisations(id),
+    text TEXT NOT NULL,
+    direct INTEGER NOT NULL
+);
+CREATE INDEX quotes_article ON quotes(article_id);
+CREATE INDEX quotes_person ON quotes(person_id);
+CREATE INDEX quotes_organisation ON quotes(organisation_id);
+CREATE TABLE stances (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    stakeholder TEXT NOT NULL,
+    stakeholder_type TEXT NOT NULL,
+    person_id INTEGER REFERENCES people(id),
+    organisation_id INTEGER REFERENCES organisations(id),
+    topic TEXT NOT NULL,
+    stance TEXT NOT NULL CHECK (stance IN ('support', 'oppose', 'neutral')),
+    confidence REAL NOT NULL,
+    evidence TEXT NOT NULL,
+    method TEXT NOT NULL
+);
+CREATE INDEX stances_article ON stances(article_id);
+CREATE INDEX stances_topic_stance ON stances(topic, stance);
+CREATE INDEX stances_organisation ON stances(organisation_id);
+CREATE INDEX stances_person ON stances(person_id);
+CREATE TABLE analyses (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id),
+    pipeline_version TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    analysed TEXT NOT NULL
+);
+"""
+
+
+@migrations()
+def m001_initial_schema(db: Database) -> None:
+    """Create the tables of the architecture contract."""
+    for statement in SCHEMA_V1.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+@migrations()
+def m002_article_search(db: Database) -> None:
+    """Full-text search over article title and body, kept in sync by triggers."""
+    db["articles"].enable_fts(["title", "body"], create_triggers=True, tokenize="porter")
+
+
+def apply_migrations(db: Database) -> None:
+    """Bring ``db`` up to the current schema; a no-op when it is already current."""
+    migrations.apply(db)
+
+
+def schema_version(db: Database) -> list[str]:
+    """The names of the migrations applied to ``db``, oldest first."""
+    return [m.name for m in migrations.applied(db)]

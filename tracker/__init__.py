@@ -1,0 +1,1 @@
+"""The ``tracker`` command: wires the crawl, analysis and publication stages together."""
