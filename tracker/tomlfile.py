@@ -22,8 +22,10 @@ def read_toml(path: str | Path) -> dict:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        # tomllib's message already ends with "(at line N, column M)".
-        raise ConfigError(f"{path}: invalid TOML: {error}") from error
+        # tomllib ends its message with "(at line N, column M)", or with "(at end of
+        # document)" for an error on the last line, which we turn into a line number.
+        message = str(error).replace("(at end of document)", f"(at line {text.count(chr(10)) or 1}, end of file)")
+        raise ConfigError(f"{path}: invalid TOML: {message}") from error
 
 
 def check_keys(path: Path, table: dict, allowed: set[str], required: set[str], where: str) -> None:

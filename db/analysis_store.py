@@ -1,0 +1,121 @@
+"""Write functions for the analysis stage: canonical organisations and people, and per-article results.
+
+An article's analysis replaces its previous one in a single transaction, so a crash never
+leaves an article half analysed and re-running is always safe.
+"""
+from sqlite_utils import Database
+
+from db.clock import now_iso
+from nlp.names import organisation_key, person_key
+from nlp.registry import Registry
+from nlp.results import ArticleAnalysis, OrganisationResult
+
+ARTICLE_RESULT_TABLES = ("mentions", "roles", "quotes", "stances")
+
+
+def _add_aliases(db: Database, organisation_id: int, names) -> None:
+    rows = [{"alias_key": organisation_key(n), "alias": n, "organisation_id": organisation_id} for n in names]
+    db["organisation_aliases"].insert_all([r for r in rows if r["alias_key"]], pk="alias_key", ignore=True)
+
+
+def seed_registry(db: Database, registry: Registry) -> None:
+    """Add the shipped registry's organisations and aliases; existing records are kept."""
+    now = now_iso()
+    with db.atomic():
+        for org in registry.organisations:
+            existing = db.execute("SELECT id FROM organisations WHERE name = ?", [org.name]).fetchone()
+            if existing:
+                organisation_id = existing[0]
+                db["organisations"].update(organisation_id, {"kind": org.kind, "acronym": org.acronym, "ods_code": org.ods_code})
+            else:
+                organisation_id = db["organisations"].insert(
+                    {"name": org.name, "kind": org.kind, "acronym": org.acronym, "ods_code": org.ods_code,
+                     "origin": "registry", "first_seen": now}
+                ).last_pk
+            _add_aliases(db, organisation_id, org.all_names)
+
+
+def resolve_organisation(db: Database, found: OrganisationResult) -> int:
+    """The id of the organisation ``found`` refers to, creating it (with its aliases) when new."""
+    keys = [organisation_key(n) for n in (found.name, *found.aliases)]
+    for key in keys:
+        row = db.execute("SELECT organisation_id FROM organisation_aliases WHERE alias_key = ?", [key]).fetchone()
+        if row:
+            organisation_id = row[0]
+            break
+    else:
+        existing = db.execute("SELECT id FROM organisations WHERE name = ?", [found.name]).fetchone()
+        organisation_id = existing[0] if existing else db["organisations"].insert(
+            {"name": found.name, "kind": found.kind, "origin": "discovered", "first_seen": now_iso()}
+        ).last_pk
+    _add_aliases(db, organisation_id, (found.name, *found.aliases))
+    return organisation_id
+
+
+def resolve_person(db: Database, name: str) -> int:
+    """The id of the person called ``name``, creating the record when new."""
+    key = person_key(name)
+    row = db.execute("SELECT id FROM people WHERE name_key = ?", [key]).fetchone()
+    if row:
+        return row[0]
+    return db["people"].insert({"name": name, "name_key": key, "first_seen": now_iso()}).last_pk
+
+
+def articles_to_analyse(db: Database, pipeline_version: str, limit: int | None = None) -> list[int]:
+    """Ids of articles never analysed, changed since, or analysed by another pipeline version."""
+    sql = """
+        SELECT articles.id FROM articles LEFT JOIN analyses ON analyses.article_id = articles.id
+        WHERE analyses.article_id IS NULL OR analyses.pipeline_version != ? OR analyses.content_hash != articles.content_hash
+        ORDER BY articles.id
+    """
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return [row[0] for row in db.execute(sql, [pipeline_version]).fetchall()]
+
+
+def save_analysis(db: Database, article_id: int, content_hash: str, analysis: ArticleAnalysis, pipeline_version: str) -> None:
+    """Replace the stored analysis of one article with ``analysis``, in one transaction."""
+    with db.atomic():
+        for table in ARTICLE_RESULT_TABLES:
+            db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
+        published = db.execute("SELECT published FROM articles WHERE id = ?", [article_id]).fetchone()[0]
+        organisation_ids = {}
+        for org in analysis.organisations:
+            organisation_id = organisation_ids[org.name] = resolve_organisation(db, org)
+            for alias in org.aliases:
+                organisation_ids[alias] = organisation_id
+            db["mentions"].insert_all(
+                {"article_id": article_id, "organisation_id": organisation_id, "text": m.text,
+                 "sentence": m.sentence, "start": m.start, "end": m.end}
+                for m in org.mentions
+            )
+        person_ids = {}
+        for person in analysis.people:
+            person_id = person_ids[person.name] = resolve_person(db, person.name)
+            db["mentions"].insert_all(
+                {"article_id": article_id, "person_id": person_id, "text": m.text,
+                 "sentence": m.sentence, "start": m.start, "end": m.end}
+                for m in person.mentions
+            )
+            if person.role or person.organisation:
+                db["roles"].insert(
+                    {"person_id": person_id, "role": person.role, "organisation_id": organisation_ids.get(person.organisation),
+                     "article_id": article_id, "seen": published}
+                )
+        for quote in analysis.quotes:
+            db["quotes"].insert(
+                {"article_id": article_id, "speaker": quote.speaker, "speaker_type": quote.speaker_type,
+                 "person_id": person_ids.get(quote.speaker), "organisation_id": organisation_ids.get(quote.speaker),
+                 "text": quote.text, "direct": int(quote.direct)}
+            )
+        for stance in analysis.stances:
+            db["stances"].insert(
+                {"article_id": article_id, "stakeholder": stance.stakeholder, "stakeholder_type": stance.stakeholder_type,
+                 "person_id": person_ids.get(stance.stakeholder), "organisation_id": organisation_ids.get(stance.stakeholder),
+                 "topic": stance.topic, "stance": stance.stance, "confidence": stance.confidence,
+                 "evidence": stance.evidence, "method": stance.method}
+            )
+        db["analyses"].upsert(
+            {"article_id": article_id, "pipeline_version": pipeline_version, "content_hash": content_hash, "analysed": now_iso()},
+            pk="article_id",
+        )

@@ -1,0 +1,1 @@
+"""The spaCy pipeline that finds organisations, people, quotes and stances in articles."""

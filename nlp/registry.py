@@ -1,0 +1,75 @@
+"""The registry of canonical organisations that ships with the tracker (``nlp/data/organisations.jsonl``)."""
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from nlp.names import organisation_key
+
+DEFAULT_REGISTRY = Path(__file__).parent / "data" / "organisations.jsonl"
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """A canonical organisation: its full name, kind and every other form of its name."""
+
+    name: str
+    kind: str | None = None
+    aliases: tuple[str, ...] = ()
+    acronym: str | None = None
+    ods_code: str | None = None
+    predecessors: tuple[str, ...] = ()
+    successor: str | None = None
+
+    @property
+    def all_names(self) -> tuple[str, ...]:
+        """The canonical name followed by its aliases."""
+        return (self.name, *self.aliases)
+
+
+@dataclass
+class Registry:
+    """Canonical organisations, looked up by any form of their name."""
+
+    organisations: list[Organisation] = field(default_factory=list)
+
+    def __post_init__(self):
+        self._by_key = {}
+        self._by_acronym = {}
+        for org in self.organisations:
+            for name in org.all_names:
+                self._by_key.setdefault(organisation_key(name), org)
+            if org.acronym:
+                self._by_acronym[org.acronym] = org
+
+    def lookup(self, name: str) -> Organisation | None:
+        """The organisation one of whose names has the same key as ``name``; acronyms match exactly."""
+        return self._by_acronym.get(name.strip()) or self._by_key.get(organisation_key(name))
+
+    def phrases(self) -> list[str]:
+        """Every name and alias, for recognising registry organisations in text."""
+        return sorted({name for org in self.organisations for name in org.all_names})
+
+
+def load_registry(path: str | Path = DEFAULT_REGISTRY) -> Registry:
+    """Read the registry JSONL file: one organisation per line."""
+    organisations = []
+    with open(path, encoding="utf-8") as lines:
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                organisations.append(
+                    Organisation(
+                        name=row["name"],
+                        kind=row.get("kind"),
+                        aliases=tuple(row.get("aliases", ())),
+                        acronym=row.get("acronym"),
+                        ods_code=row.get("ods_code"),
+                        predecessors=tuple(row.get("predecessors", ())),
+                        successor=row.get("successor"),
+                    )
+                )
+            except (ValueError, KeyError) as error:
+                raise ValueError(f"{path}:{number}: invalid registry line: {error}") from error
+    return Registry(organisations)

@@ -1,0 +1,102 @@
+"""What the analysis of one article produces: plain dataclasses, serialised to the contract JSON."""
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Mention:
+    """Where a name occurs: character offsets in the text and the sentence around it."""
+
+    text: str
+    start: int
+    end: int
+    sentence: str
+
+
+@dataclass
+class OrganisationResult:
+    """An organisation named in an article, resolved to one canonical name."""
+
+    name: str
+    kind: str | None
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    in_registry: bool = False
+
+    def to_json(self) -> dict:
+        """The contract form: name, aliases and kind."""
+        return {"name": self.name, "aliases": self.aliases, "kind": self.kind}
+
+
+@dataclass
+class PersonResult:
+    """A person named in an article, with the role and organisation the text gives them."""
+
+    name: str
+    role: str | None = None
+    organisation: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        """The contract form: name, role and organisation."""
+        return {"name": self.name, "role": self.role, "organisation": self.organisation}
+
+
+@dataclass
+class QuoteResult:
+    """Words attributed to a speaker."""
+
+    speaker: str | None
+    speaker_type: str | None
+    text: str
+    direct: bool
+    start: int
+    end: int
+
+    def to_json(self) -> dict:
+        """The contract form."""
+        return {"speaker": self.speaker, "speaker_type": self.speaker_type, "text": self.text, "direct": self.direct}
+
+
+@dataclass
+class StanceResult:
+    """A stakeholder's position on a topic in one article, with the sentence that shows it."""
+
+    stakeholder: str
+    stakeholder_type: str
+    topic: str
+    stance: str
+    confidence: float
+    evidence: str
+    method: str
+
+    def to_json(self) -> dict:
+        """The contract form."""
+        return {
+            "stakeholder": self.stakeholder,
+            "stakeholder_type": self.stakeholder_type,
+            "topic": self.topic,
+            "stance": self.stance,
+            "confidence": round(self.confidence, 2),
+            "evidence": self.evidence,
+            "method": self.method,
+        }
+
+
+@dataclass
+class ArticleAnalysis:
+    """Everything the pipeline found in one article."""
+
+    organisations: list[OrganisationResult] = field(default_factory=list)
+    people: list[PersonResult] = field(default_factory=list)
+    quotes: list[QuoteResult] = field(default_factory=list)
+    stances: list[StanceResult] = field(default_factory=list)
+
+    def to_json(self, article_id) -> dict:
+        """The line ``tracker extract`` prints for this article."""
+        return {
+            "id": article_id,
+            "organisations": [o.to_json() for o in self.organisations],
+            "people": [p.to_json() for p in self.people],
+            "quotes": [q.to_json() for q in self.quotes],
+            "stances": [s.to_json() for s in self.stances],
+        }

@@ -1,0 +1,65 @@
+"""The sources file: valid files load; every kind of mistake is named with its file and place."""
+import pytest
+
+from crawler.sources import DEFAULT_SOURCES, load_sources
+from tracker.tomlfile import ConfigError
+
+VALID = """
+[[source]]
+name = "local"
+start_urls = ["https://news.example/health"]
+feeds = ["https://news.example/feed"]
+article_pattern = "/health/\\\\d+"
+follow_pattern = "/health(\\\\?page=\\\\d+)?$"
+"""
+
+
+def write(tmp_path, text):
+    path = tmp_path / "sources.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_shipped_sources_file_loads():
+    assert [s.name for s in load_sources(DEFAULT_SOURCES)] == ["sample"]
+
+
+def test_a_source_recognises_its_articles_and_listings(tmp_path):
+    (source,) = load_sources(write(tmp_path, VALID))
+    assert source.allowed_domains == ("news.example",)
+    assert source.is_article("https://news.example/health/123")
+    assert not source.is_article("https://elsewhere.example/health/123")
+    assert source.is_listing("https://news.example/health?page=2")
+    assert not source.is_listing("https://news.example/health/123")
+
+
+def test_invalid_toml_names_the_file_and_line(tmp_path):
+    path = write(tmp_path, VALID + "\nname = \n")
+    with pytest.raises(ConfigError, match=r"sources\.toml: invalid TOML: .*line 9"):
+        load_sources(path)
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (("feeds = [", "colour = \"red\"\nfeeds = ["), "unknown key.*colour"),
+        (("article_pattern = \"/health/\\\\d+\"", "article_pattern = \"/health/(\""), "article_pattern is not a valid regular expression"),
+        (("name = \"local\"\n", ""), "missing key.*name"),
+        (("feeds = [\"https://news.example/feed\"]", "feeds = [\"ftp://x\"]"), "feeds must be a list of http"),
+    ],
+)
+def test_invalid_source_definitions_are_rejected_with_a_reason(tmp_path, change, message):
+    old, new = change
+    assert old in VALID
+    with pytest.raises(ConfigError, match=message):
+        load_sources(write(tmp_path, VALID.replace(old, new)))
+
+
+def test_a_source_needs_a_way_in(tmp_path):
+    text = VALID.replace('start_urls = ["https://news.example/health"]\n', "").replace('feeds = ["https://news.example/feed"]\n', "")
+    with pytest.raises(ConfigError, match="needs at least one of start_urls, feeds, sitemaps"):
+        load_sources(write(tmp_path, text))
+
+
+def test_disabled_sources_are_left_out(tmp_path):
+    assert load_sources(write(tmp_path, VALID.replace('name = "local"', 'name = "local"\nenabled = false'))) == []

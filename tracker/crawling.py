@@ -1,0 +1,32 @@
+"""Run the news spider in this process with the tracker's settings."""
+import os
+from pathlib import Path
+
+from crawler.sources import DEFAULT_SOURCES, load_sources
+
+
+def crawl_settings(db_path: str | Path, sources_path: str | Path, overrides: dict[str, str]):
+    """The Scrapy project settings with the database, the sources file and any -s overrides."""
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
+    from scrapy.utils.project import get_project_settings
+
+    settings = get_project_settings()
+    settings.set("TRACKER_DB", str(db_path), priority="cmdline")
+    settings.set("TRACKER_SOURCES", str(sources_path), priority="cmdline")
+    for name, value in overrides.items():
+        settings.set(name, value, priority="cmdline")
+    return settings
+
+
+def run_crawl(db_path: str | Path, sources_path: str | Path = DEFAULT_SOURCES, overrides: dict[str, str] | None = None) -> None:
+    """Crawl every enabled source into the database; returns when the crawl has finished.
+
+    The sources file is validated first, so a bad file fails before any request is made.
+    Twisted's reactor cannot be restarted, so call this at most once per process.
+    """
+    load_sources(sources_path)
+    from scrapy.crawler import CrawlerProcess
+
+    process = CrawlerProcess(crawl_settings(db_path, sources_path, overrides or {}))
+    process.crawl("news", sources=str(sources_path))
+    process.start()
