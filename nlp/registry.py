@@ -1,5 +1,6 @@
 """The registry of canonical organisations that ships with the tracker (``nlp/data/organisations.jsonl``)."""
 import json
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,8 +51,9 @@ class Registry:
         return sorted({name for org in self.organisations for name in org.all_names})
 
 
+@lru_cache(maxsize=4)
 def load_registry(path: str | Path = DEFAULT_REGISTRY) -> Registry:
-    """Read the registry JSONL file: one organisation per line."""
+    """Read the registry JSONL file: one organisation per line (read once per path)."""
     organisations = []
     with open(path, encoding="utf-8") as lines:
         for number, line in enumerate(lines, 1):

@@ -1,0 +1,103 @@
+"""The tracker's spaCy components: thin wrappers that apply the pure rules to a Doc.
+
+- ``nhs_organisation_names`` (before ``ner``): names built the NHS way become ORG entities,
+  so the statistical NER works around them instead of cutting them short.
+- ``entity_corrections`` (after ``ner``): acronyms defined in the text become ORG
+  wherever they recur; people NER took for organisations become PERSON; labels, acronyms
+  and place names inside organisation names stop being people.
+"""
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from nlp.acronyms import find_definitions
+from nlp.entity_rules import is_false_person, load_first_names, looks_like_person, trim_name_span, with_title
+from nlp.org_patterns import find_organisation_names
+from nlp.registry import DEFAULT_REGISTRY, Registry, load_registry
+
+if not Doc.has_extension("acronyms"):
+    Doc.set_extension("acronyms", default={})
+if not Doc.has_extension("listed_organisations"):
+    # {(start_char, end_char): [names]} for ORG entities that list several organisations
+    Doc.set_extension("listed_organisations", default={})
+
+
+@Language.factory(
+    "nhs_organisation_names",
+    default_config={"registry_path": str(DEFAULT_REGISTRY)},
+    assigns=["doc.ents", "doc._.listed_organisations"],
+    requires=["token.pos"],
+)
+def make_nhs_organisation_names(nlp: Language, name: str, registry_path: str):
+    """Factory for the NHS naming-pattern recogniser."""
+    return NhsOrganisationNames(load_registry(registry_path))
+
+
+class NhsOrganisationNames:
+    """Tag names such as "… NHS Foundation Trust" or "Healthwatch …" as ORG before NER runs."""
+
+    def __init__(self, registry: Registry):
+        self.registry = registry
+
+    def is_known(self, name: str) -> bool:
+        """True for a name in the registry."""
+        return self.registry.lookup(name) is not None
+
+    def __call__(self, doc: Doc) -> Doc:
+        found, listed = [], {}
+        for start, end, name in find_organisation_names(doc.text, self.is_known):
+            is_list_member = name != doc.text[start:end]
+            start = after_listed_registry_names(doc, start, end)
+            span = doc.char_span(start, end, label="ORG", alignment_mode="expand")
+            span = trim_name_span(span) if span is not None else None
+            if span is None:
+                continue
+            found.append(span)
+            if is_list_member:
+                listed.setdefault((span.start_char, span.end_char), []).append(name)
+        doc.ents = filter_spans(list(doc.ents) + found)
+        doc._.listed_organisations = listed
+        return doc
+
+
+def after_listed_registry_names(doc: Doc, start: int, end: int) -> int:
+    """Where a pattern match really starts when it begins with registry names in a list.
+
+    In "University Hospitals of North Midlands, Stoke-on-Trent City Council" the registry
+    has already tagged the first name; the match is only the name after the comma.
+    """
+    for ent in doc.ents:
+        if start <= ent.start_char and ent.end_char < end and re.match(r",|\s+(?:and|&)\s", doc.text[ent.end_char : end]):
+            start = ent.end_char + re.match(r",?\s*(?:(?:and|&)\s+)?", doc.text[ent.end_char : end]).end()
+    return start
+
+
+@Language.factory("entity_corrections", assigns=["doc.ents", "doc._.acronyms"], requires=["doc.ents"])
+def make_entity_corrections(nlp: Language, name: str):
+    """Factory for the post-NER corrections."""
+    return EntityCorrections(load_first_names())
+
+
+class EntityCorrections:
+    """Fix what the small statistical NER gets wrong about organisations and people."""
+
+    def __init__(self, first_names: frozenset[str]):
+        self.first_names = first_names
+
+    def __call__(self, doc: Doc) -> Doc:
+        entities = []
+        for ent in doc.ents:
+            if ent.label_ == "ORG" and looks_like_person(ent, self.first_names):
+                ent = Span(doc, ent.start, ent.end, label="PERSON")
+            if ent.label_ == "PERSON":
+                ent = with_title(ent)
+            entities.append(ent)
+        organisation_texts = [e.text for e in entities if e.label_ == "ORG"]
+        entities = [e for e in entities if e.label_ != "PERSON" or not is_false_person(e, organisation_texts)]
+        definitions = find_definitions(doc.text, [(e.start_char, e.end_char) for e in entities if e.label_ == "ORG"])
+        doc._.acronyms = {short: doc.text[start:end] for short, (start, end) in definitions.items()}
+        acronym_uses = [Span(doc, t.i, t.i + 1, label="ORG") for t in doc if t.text in doc._.acronyms]
+        doc.ents = filter_spans(acronym_uses + filter_spans(entities))
+        return doc

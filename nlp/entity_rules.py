@@ -1,0 +1,61 @@
+"""Pure rules that correct the statistical NER's organisation and person entities."""
+import re
+from pathlib import Path
+
+from spacy.tokens import Span
+
+from nlp.names import TITLES
+from nlp.org_patterns import SENTENCE_STARTERS
+
+FIRST_NAMES_FILE = Path(__file__).parent / "data" / "first_names.txt"
+NOT_NAME_START_POS = {"ADV", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "VERB", "AUX", "PART", "NUM", "PUNCT", "SPACE"}
+ORGANISATION_WORDS = re.compile(
+    r"\b(Trust|Council|CCG|ICB|ICS|STP|LMC|Group|Board|Committee|Federation|College|Association|Alliance|"
+    r"Partnership|Healthwatch|NHS|Ltd|plc|Institute|Fund|Forum|Consortium|Centre|Surgery|Practice|Hospital|Hospitals|"
+    r"University|Commission|Authority|Agency|Department|Society|Network|Union)\b"
+)
+
+
+def load_first_names(path: Path = FIRST_NAMES_FILE) -> frozenset[str]:
+    """The given-names gazetteer, one name per line (``#`` starts a comment)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def trim_name_span(span: Span) -> Span | None:
+    """``span`` without leading words that cannot start a name, or a trailing possessive."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (
+        doc[start].pos_ in NOT_NAME_START_POS and doc[start].text not in ("The", "NHS")
+        or doc[start].lower_ in SENTENCE_STARTERS
+        or not doc[start].text[:1].isupper()
+    ):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    return Span(doc, start, end, label=span.label) if end > start else None
+
+
+def looks_like_person(span: Span, first_names: frozenset[str]) -> bool:
+    """True for a two- or three-word name starting with a known given name and no organisation word."""
+    words = [t.text for t in span if t.text not in ("’s", "'s")]
+    if not 2 <= len(words) <= 3 or ORGANISATION_WORDS.search(span.text):
+        return False
+    return words[0] in first_names and all(w[:1].isupper() and not w.isupper() for w in words)
+
+
+def with_title(span: Span) -> Span:
+    """A PERSON span widened left over the titles before it ("Dr", "Cllr", "Professor")."""
+    start = span.start
+    while start > 0 and span.doc[start - 1].lower_.rstrip(".") in TITLES:
+        start -= 1
+    return Span(span.doc, start, span.end, label=span.label) if start != span.start else span
+
+
+def is_false_person(span: Span, organisation_texts: list[str]) -> bool:
+    """True for PERSON entities that are labels, acronyms or places inside an organisation's name."""
+    words = span.text.split()
+    if any(w.isupper() and len(w) > 1 for w in words) or any(c.isdigit() for c in span.text):
+        return True
+    return any(span.text in org and span.text != org for org in organisation_texts)

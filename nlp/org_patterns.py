@@ -1,0 +1,130 @@
+"""Find organisation names by the way NHS and public bodies are named: pure functions over text.
+
+A name is a run of capitalised words (with "and", "&", "of", "upon", "on" and commas
+between them, as in "Shropshire, Telford and Wrekin") that ends in a head word
+("… NHS Foundation Trust", "… CCG", "… Local Medical Committee", "… Council"), or that
+starts with a head ("Healthwatch …", "Royal College of …", "NHS …").
+"""
+import re
+
+_CALENDAR = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+             r"July|August|September|October|November|December)\b")
+_CAPITALISED = rf"(?!{_CALENDAR})(?:[A-Z][\w’'&]*(?:-[A-Za-z][\w’']*)*|[A-Z]{{2,}}s?)"
+_JOINER = r"(?:and|&|of|upon|on|for|in|the)"
+_BODY = rf"{_CAPITALISED}(?:,?\s+(?:{_JOINER}\s+)*{_CAPITALISED})*"
+
+# Heads that end a name. A head that can also occur inside a longer name ("Partnership"
+# in "… Partnership NHS Trust") is listed too: the regex is greedy and keeps the longest.
+SUFFIX_HEADS = [
+    r"(?:NHS\s+)?Foundation\s+Trusts?", r"NHS\s+Trusts?", r"Trusts?", r"FTs?",
+    r"Clinical\s+Commissioning\s+Groups?", r"[Cc]linical\s+[Cc]ommissioning\s+[Gg]roup", r"CCGs?", r"Integrated\s+Care\s+Boards?", r"ICBs?",
+    r"Integrated\s+Care\s+(?:Systems?|Partnerships?)", r"ICSs?", r"STPs?",
+    r"GP\s+Federation", r"Federations?", r"Local\s+Medical\s+Committees?", r"LMCs?",
+    r"(?:City|County|Borough|District|Metropolitan\s+Borough|Town|Parish)\s+Council", r"Council",
+    r"Care\s+Group", r"Consortium", r"Alliance", r"Forum", r"Commission", r"Committee", r"Authority",
+    r"Agency", r"Association", r"Society", r"Institute", r"Confederation", r"Partnership", r"Network",
+    r"Ltd", r"Limited", r"plc", r"LLP", r"Medical\s+Centre", r"Health\s+Centre", r"Medical\s+Practice", r"Surgery",
+]
+PREFIX_HEADS = [
+    r"Healthwatch", r"NHS", r"Royal\s+College\s+of", r"(?:Department|Ministry)\s+(?:of|for)",
+    r"Institute\s+(?:of|for)", r"University\s+Hospitals?\s+of",
+]
+_PREFIX = rf"(?:{'|'.join(PREFIX_HEADS)})"
+_SUFFIX_NAME = re.compile(rf"\b{_BODY}\s+(?P<head>{'|'.join(SUFFIX_HEADS)})\b")
+_PREFIX_NAME = re.compile(rf"\b{_PREFIX}\s+{_BODY}")
+_AND = r"(?:,?\s+(?:and|&)\s+|,\s+)"
+# Where one complete name ends and the next begins: "X CCG and Y CCG", "X Council, and Y Council",
+# "NHS Confederation and the King's Fund", "Healthwatch X and Healthwatch Y".
+_NAME_BOUNDARY = re.compile(
+    rf"\b(?:Trust|FT|CCG|Group|Board|ICB|Council|Committee|LMC|Federation|Confederation)(?={_AND}[A-Z])"
+    rf"|\S(?={_AND}(?:the\s+|{_PREFIX}\s))"
+)
+# Plural heads shared by a list: "Shropshire and Telford & Wrekin CCGs" names two CCGs.
+_PLURAL_HEADS = {"Trusts": "Trust", "FTs": "FT", "CCGs": "CCG", "Clinical Commissioning Groups": "Clinical Commissioning Group",
+                 "Councils": "Council", "LMCs": "LMC", "Local Medical Committees": "Local Medical Committee",
+                 "ICBs": "ICB", "Integrated Care Boards": "Integrated Care Board"}
+# Collective phrases that come before "of" in front of a name: "Governing Bodies of X CCG".
+_LEADING_COLLECTIVES = re.compile(r"^(?:(?:The\s+)?(?:Governing\s+Bod(?:y|ies)|Boards?|Members|Chairs?|Leaders)\s+of\s+(?:the\s+)?)")
+_POSSESSIVE_WORD = re.compile(r"[’']s\b")
+# Capitalised words that start sentences, not names: "Both X and Y CCGs", "Yesterday X Trust".
+SENTENCE_STARTERS = {
+    "yesterday", "today", "earlier", "later", "meanwhile", "however", "now", "last", "next", "both", "new",
+    "former", "local", "senior", "all", "some", "many", "several", "while", "when", "if", "as", "after",
+    "before", "since", "under", "plans", "proposals", "elsewhere", "but", "and", "also", "in", "at", "for",
+}
+_LEADING_STARTERS = re.compile(rf"^(?:(?:{'|'.join(sorted(SENTENCE_STARTERS))})\s+)+", re.IGNORECASE)
+
+
+def split_joined_names(start: int, text: str) -> list[tuple[int, int]]:
+    """Split a match such as "North Staffordshire CCG and Stoke CCG" into its names."""
+    spans, offset = [], 0
+    for boundary in _NAME_BOUNDARY.finditer(text):
+        spans.append((start + offset, start + boundary.end()))
+        offset = boundary.end() + re.match(_AND, text[boundary.end() :]).end()
+    spans.append((start + offset, start + len(text)))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def _segmentations(words: list[str]):
+    """Every way of cutting ``words`` into pieces at "and", "&" and commas, the cut words left out."""
+    if not words:
+        yield []
+        return
+    for i in range(1, len(words) + 1):
+        if i < len(words) and words[i].lower() not in ("and", "&", ","):
+            continue
+        rest = words[i + 1 :] if i < len(words) else []
+        if i < len(words) and not rest:
+            continue
+        for tail in _segmentations(rest):
+            yield [" ".join(words[:i])] + tail
+
+
+def distribute_plural_head(text: str, head: str, is_known) -> list[str] | None:
+    """The names a list under a plural head stands for: "X, Y and Z CCGs" as "X CCG", "Y CCG", "Z CCG".
+
+    A list of three or more is always a list. Two names joined by "and" or "&" are two
+    organisations only where both are known (``is_known``): "Stoke-on-Trent and North
+    Staffordshire CCGs" are two CCGs, "Staffordshire and Stoke-on-Trent CCGs" is one
+    collective name. Returns None when the text is one collective name.
+    """
+    singular = _PLURAL_HEADS[head]
+    body = text[: len(text) - len(head)].strip()
+    words = re.findall(r"[^\s,]+|,", body)
+    pieces = [p.strip() for p in re.split(r",?\s+(?:and|&)\s+|,\s+", body) if p.strip()]
+    if len(pieces) >= 3 and "," in body:
+        return [f"{p} {singular}" for p in pieces]
+    for segmentation in _segmentations(words):
+        names = [f"{piece.replace(' ,', ',')} {singular}" for piece in segmentation]
+        if len(names) >= 2 and all(is_known(n) for n in names):
+            return names
+    return None
+
+
+def find_organisation_names(text: str, is_known=lambda name: False) -> list[tuple[int, int, str]]:
+    """Organisation names written the way NHS and public bodies are named.
+
+    Each is ``(start, end, name)``: the span in ``text`` and the name it stands for. A list
+    under a plural head ("X and Y CCGs") gives one entry per organisation, all with the
+    list's span; ``is_known`` tells which names are known organisations.
+    """
+    found = []
+    for match in _SUFFIX_NAME.finditer(text):
+        start, name = match.start(), match.group(0)
+        for leading_words in (_LEADING_STARTERS, _LEADING_COLLECTIVES):
+            leading = leading_words.match(name)
+            if leading:
+                start, name = start + leading.end(), name[leading.end() :]
+        for s, e in split_joined_names(start, name):
+            piece = text[s:e]
+            head = next((h for h in _PLURAL_HEADS if piece.endswith(" " + h)), None)
+            names = distribute_plural_head(piece, head, is_known) if head else None
+            found.extend((s, e, name) for name in names or [piece])
+    for match in _PREFIX_NAME.finditer(text):
+        name = match.group(0)
+        possessive = _POSSESSIVE_WORD.search(name)
+        if possessive:  # "NHS England’s MCP plans": the name ends at the possessive
+            name = name[: possessive.start()]
+        pieces = split_joined_names(match.start(), name)
+        found.extend((s, e, text[s:e]) for s, e in pieces if re.match(_PREFIX, text[s:e]))
+    return sorted(set(found))
