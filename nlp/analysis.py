@@ -8,17 +8,25 @@ from nlp.organisations import collect_organisations
 from nlp.people import collect_people
 from nlp.registry import Registry
 from nlp.results import ArticleAnalysis
+from nlp.roles import RoleFinder, load_role_heads
 from nlp.topics import Topic
 
 
-def analyse_doc(doc: Doc, registry: Registry, topics: list[Topic]) -> ArticleAnalysis:
-    """Organisations, people, quotes and stances of one processed article."""
-    return ArticleAnalysis(organisations=collect_organisations(doc, registry), people=collect_people(doc))
+class Analyser:
+    """Turns processed Docs into ArticleAnalysis results; holds the lexicons, loaded once."""
 
+    def __init__(self, registry: Registry, topics: list[Topic]):
+        self.registry = registry
+        self.topics = topics
+        self.role_finder = RoleFinder(load_role_heads())
 
-def analyse_texts(
-    nlp: Language, texts: Iterable[str], registry: Registry, topics: list[Topic], batch_size: int = 16
-) -> Iterator[ArticleAnalysis]:
-    """Analyse many article texts, streaming through ``nlp.pipe``."""
-    for doc in nlp.pipe(texts, batch_size=batch_size):
-        yield analyse_doc(doc, registry, topics)
+    def analyse_doc(self, doc: Doc) -> ArticleAnalysis:
+        """Organisations, people, quotes and stances of one processed article."""
+        organisations = collect_organisations(doc, self.registry)
+        people = collect_people(doc, organisations, self.role_finder)
+        return ArticleAnalysis(organisations=organisations, people=people)
+
+    def analyse_texts(self, nlp: Language, texts: Iterable[str], batch_size: int = 16) -> Iterator[ArticleAnalysis]:
+        """Analyse many article texts, streaming through ``nlp.pipe``."""
+        for doc in nlp.pipe(texts, batch_size=batch_size):
+            yield self.analyse_doc(doc)

@@ -54,6 +54,19 @@ def clean_org_text(text: str) -> str:
     return text.strip(" ,.;:-")
 
 
+FULL_HEADS = [(r"\bLMC$", "Local Medical Committee"), (r"\bCCG$", "Clinical Commissioning Group"),
+              (r"\bICB$", "Integrated Care Board"), (r"\bICS$", "Integrated Care System"),
+              (r"(?<!NHS)\s+FT$", " NHS Foundation Trust")]
+
+
+def full_name(name: str) -> str:
+    """A name with its short head written out: "Wolverhampton LMC" is "Wolverhampton Local Medical Committee"."""
+    for short, full in FULL_HEADS:
+        if re.search(short, name):
+            return re.sub(short, full, name)
+    return name
+
+
 def kind_from_name(name: str) -> str | None:
     """The kind of body a name's head word says it is ("… CCG" is a CCG), if any."""
     lowered = name.lower()
@@ -65,7 +78,8 @@ def is_organisation_name(text: str) -> bool:
     lowered = text.lower()
     if lowered in GENERIC_NAMES or lowered in OUTLETS or not any(c.isupper() for c in text):
         return False
-    if "\n" in text or "•" in text or lowered.endswith(" nhs") or lowered.split()[0].rstrip(".") in TITLES:
+    fragment_of_nhs = lowered.endswith(" nhs") and len(lowered.split()) <= 2  # "Shropshire NHS", "Wrekin’s NHS"
+    if "\n" in text or "•" in text or fragment_of_nhs or lowered.split()[0].rstrip(".") in TITLES:
         return False
     if lowered.split()[-1] in TOPIC_ACRONYMS:  # "Northern Staffordshire MCP" is a proposal, not a body
         return False
@@ -77,6 +91,9 @@ def is_organisation_name(text: str) -> bool:
 def near_copy(key: str, other: str) -> bool:
     """True when two keys are the same name with one word missing or a typing slip."""
     words, other_words = key.split(), other.split()
+    if len(words) == len(other_words) and sum(a != b for a, b in zip(words, other_words)) == 1 \
+            and any(a + "s" == b or b + "s" == a for a, b in zip(words, other_words)):
+        return True  # "NHS Improvements" for "NHS Improvement"
     if not words or not other_words or words[-1] != other_words[-1]:
         return False  # a different head word ("… Council", "… Group") is a different body
     if len(words) >= 3 and len(other_words) - len(words) == 1:
@@ -112,11 +129,12 @@ class OrganisationIndex:
         result = self.by_key.get(key)
         if result is None:
             result = self.by_key[key] = OrganisationResult(
-                name=known.name if known else name, kind=known.kind if known else kind_from_name(name), in_registry=bool(known)
+                name=known.name if known else full_name(name), kind=known.kind if known else kind_from_name(name),
+                in_registry=bool(known),
             )
-        if not known and len(name) > len(result.name):
+        if not known and len(full_name(name)) > len(result.name):
             result.aliases.append(result.name)
-            result.name, result.kind = name, kind_from_name(name) or result.kind
+            result.name, result.kind = full_name(name), kind_from_name(name) or result.kind
         for alias in (name, also_called):
             if alias and alias != result.name and alias not in result.aliases:
                 result.aliases.append(alias)

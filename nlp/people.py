@@ -1,10 +1,12 @@
-"""People in an analysed Doc: PERSON entities, titles handled, surnames linked to full names."""
+"""People in an analysed Doc: PERSON entities, titles handled, surnames linked, roles attached."""
 import re
 
 from spacy.tokens import Doc
 
-from nlp.names import TITLES, person_key
-from nlp.results import Mention, PersonResult
+from nlp.names import TITLES, organisation_key, person_key
+from nlp.results import Mention, OrganisationResult, PersonResult
+from nlp.organisations import clean_org_text, full_name, is_organisation_name, kind_from_name
+from nlp.roles import COUNCIL_ROLES, REFERENCE_WORDS, RoleFinder, resolve_reference
 
 TITLE_PATTERN = re.compile(r"^(?:(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")\.?\s+)+", re.IGNORECASE)
 
@@ -22,21 +24,88 @@ def is_person_name(name: str) -> bool:
     return all(part[:1].isupper() for part in name.split())
 
 
-def collect_people(doc: Doc) -> list[PersonResult]:
-    """The people named in ``doc``; a surname alone joins the full name it belongs to."""
+def _organisation_name(span, doc: Doc, organisations: list[OrganisationResult], role: str | None = None) -> str | None:
+    """The canonical name of the organisation mentioned (or referred to) at ``span``.
+
+    A name that no organisation mention covers was found by the role pattern itself
+    ("chairman of Shropshire Defend Our NHS"): it is added to ``organisations``, taking over
+    any shorter mention NER made inside it.
+    """
+    for org in organisations:
+        if any(m.start == span[0] and m.end == span[1] for m in org.mentions):
+            return org.name
+    text = doc.text[span[0] : span[1]]
+    if not text[:1].isupper() or text.split()[-1].lower() in REFERENCE_WORDS or text.lower() in ("its", "their"):
+        named = [(m.start, org.name) for org in organisations for m in org.mentions]
+        return resolve_reference(text, span[0], named)
+    place = organisation_key(text)  # "Telford & Wrekin’s cabinet lead": the organisation named after the place
+    starting = [org for org in organisations if organisation_key(org.name).startswith(place + " ")]
+    if len(starting) > 1 and role and COUNCIL_ROLES.search(role):
+        starting = [org for org in starting if org.kind == "council"]
+    if len(starting) == 1:
+        return starting[0].name
+    if starting or doc.text[span[1] : span[1] + 2] in ("’s", "'s"):
+        return None  # a place's possessive that does not single out one of its organisations
+    name = clean_org_text(text)
+    if not is_organisation_name(name):
+        return None
+    sentence = doc.char_span(span[0], span[1], alignment_mode="expand").sent.text.strip()
+    for org in list(organisations):
+        org.mentions = [m for m in org.mentions if not (span[0] <= m.start and m.end <= span[1])]
+        if not org.mentions:
+            organisations.remove(org)
+    organisations.append(OrganisationResult(name=full_name(name), kind=kind_from_name(name),
+                                            mentions=[Mention(text, span[0], span[1], sentence)]))
+    return organisations[-1].name
+
+
+def organisation_for_bare_role(person, role: str, organisations: list[OrganisationResult]) -> str | None:
+    """For a role stated without its organisation: a council role belongs to the council the article
+    names most; any other role to the organisation named last before it in the same sentence
+    ("Cannock Chase Council raised concerns, with deputy leader Gordon Alcott calling it…")."""
+    mentions = [(m.start, org) for org in organisations for m in org.mentions if m.end <= person.start_char]
+    if COUNCIL_ROLES.search(role):
+        councils = [org for org in organisations if org.kind == "council"]
+        return max(councils, key=lambda org: len(org.mentions)).name if councils else None
+    same_sentence = [(start, org) for start, org in mentions if start >= person.sent.start_char]
+    return max(same_sentence, key=lambda pair: pair[0])[1].name if same_sentence else None
+
+
+def collect_people(doc: Doc, organisations: list[OrganisationResult], role_finder: RoleFinder) -> list[PersonResult]:
+    """The people named in ``doc`` with their roles; a surname alone joins the full name it belongs to.
+
+    A title with a surname and no full name anywhere ("Lord Darzi") is kept as written.
+    """
     spans = [(ent, strip_title(ent.text)) for ent in doc.ents if ent.label_ == "PERSON"]
     spans = [(ent, name) for ent, name in spans if is_person_name(name)]
     full = {person_key(name): PersonResult(name=name) for _, name in spans if len(name.split()) > 1}
-    by_surname = {}
+    by_surname: dict[str, list[PersonResult]] = {}
     for key, person in full.items():
         by_surname.setdefault(key.split()[-1], []).append(person)
+    org_spans = [(m.start, m.end) for org in organisations for m in org.mentions]
     for ent, name in spans:
         key = person_key(name)
         person = full.get(key)
         if person is None:
             candidates = by_surname.get(key, [])
-            if len(candidates) != 1:
-                continue  # a surname with no (or an ambiguous) full name in the article
-            person = candidates[0]
+            if len(candidates) > 1:
+                continue  # a surname shared by two people in the article
+            if candidates:
+                person = candidates[0]
+            elif ent.text != name:  # a title and a surname: "Lord Darzi", "Cllr Bowden"
+                person = full[key] = PersonResult(name=" ".join(ent.text.split()))
+            else:
+                continue
         person.mentions.append(Mention(text=name, start=ent.start_char, end=ent.end_char, sentence=ent.sent.text.strip()))
+        if person.role and person.organisation:
+            continue
+        finding = role_finder.find(ent, org_spans)
+        if finding is None:
+            continue
+        if finding.organisation_span:
+            organisation = _organisation_name(finding.organisation_span, doc, organisations, finding.role)
+        else:
+            organisation = organisation_for_bare_role(ent, finding.role, organisations)
+        if organisation or not person.role:  # a later mention may add the organisation the first one lacked
+            person.role, person.organisation = finding.role or person.role, organisation or person.organisation
     return list(full.values())

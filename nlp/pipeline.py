@@ -11,7 +11,9 @@ PIPELINE_VERSION = "nlp-1"  # bump when a change should make `tracker analyse` r
 
 def registry_patterns(registry: Registry) -> list[dict]:
     """entity_ruler patterns that tag every registry name and alias as one ORG entity."""
-    return [{"label": "ORG", "pattern": name} for name in registry.phrases()]
+    names = set(registry.phrases())
+    names |= {name.replace("'", "’") for name in names}  # news text mostly uses the curly apostrophe
+    return [{"label": "ORG", "pattern": name} for name in sorted(names)]
 
 
 def build_pipeline(registry: Registry) -> Language:

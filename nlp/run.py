@@ -5,7 +5,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from db.analysis_store import articles_to_analyse, save_analysis, seed_registry
-from nlp.analysis import analyse_texts
+from nlp.analysis import Analyser
 from nlp.pipeline import PIPELINE_VERSION, build_pipeline
 from nlp.registry import DEFAULT_REGISTRY, load_registry
 from nlp.topics import DEFAULT_TOPICS, load_topics
@@ -37,11 +37,12 @@ def analyse_database(
     if not pending:
         return counts
     nlp = build_pipeline(registry)
+    analyser = Analyser(registry, topics)
     for offset in range(0, len(pending), BATCH):
         ids = pending[offset : offset + BATCH]
         placeholders = ",".join("?" * len(ids))
         rows = db.execute(f"SELECT id, body, content_hash FROM articles WHERE id IN ({placeholders}) ORDER BY id", ids).fetchall()
-        for (article_id, _, content_hash), analysis in zip(rows, analyse_texts(nlp, (r[1] for r in rows), registry, topics)):
+        for (article_id, _, content_hash), analysis in zip(rows, analyser.analyse_texts(nlp, (r[1] for r in rows))):
             save_analysis(db, article_id, content_hash, analysis, PIPELINE_VERSION)
             counts.analysed += 1
             counts.organisations += len(analysis.organisations)

@@ -1,10 +1,10 @@
 """Organisations and people on hand-written sentences, with the real model (loaded once)."""
-from nlp.analysis import analyse_doc
+from nlp.analysis import Analyser
 from nlp.names import organisation_key, person_key
 
 
 def analyse(nlp, registry, text):
-    return analyse_doc(nlp(text), registry, [])
+    return Analyser(registry, []).analyse_doc(nlp(text))
 
 
 def test_name_keys_join_the_forms_of_one_name():

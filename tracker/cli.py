@@ -101,7 +101,7 @@ def command_nightly(args) -> int:
 
 def command_extract(args) -> int:
     """NLP only: read JSON lines {id, title?, text} and print one result line per article."""
-    from nlp.analysis import analyse_texts
+    from nlp.analysis import Analyser
     from nlp.pipeline import build_pipeline
     from nlp.registry import load_registry
     from nlp.topics import load_topics
@@ -120,7 +120,7 @@ def command_extract(args) -> int:
                 failures += 1
                 print(f"{args.input}:{number}: skipped, not an article line: {error}", file=sys.stderr)
     nlp = build_pipeline(registry)
-    results = analyse_texts(nlp, (text for _, text in articles), registry, topics)
+    results = Analyser(registry, topics).analyse_texts(nlp, (text for _, text in articles))
     for (article_id, _), analysis in zip(articles, results):
         print(json.dumps(analysis.to_json(article_id), ensure_ascii=False), flush=False)
     return 1 if failures else 0

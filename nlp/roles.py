@@ -1,0 +1,328 @@
+"""A person's role and organisation as the sentence around their name states them: pure functions over a Doc.
+
+Patterns, as UK news writes them:
+- after the name: "Paula Clark, chief executive of UHNM"; "Neil Carr, who is CEO of both
+  organisations"; "Andrew Morgan, who chairs the trust";
+- before the name: "UHNM medical director Dr John Oxtoby"; "the federation’s governance lead,
+  Dr Paul Roberts"; "Its chief executive Sir Leonard Fenwick"; "accountable officer David Stout".
+Organisations are ORG entities, or references back to one: "the council", "the trust", "its".
+"""
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc, Span
+
+from nlp.names import TITLES
+
+ROLE_WORDS_FILE = Path(__file__).parent / "data" / "roles.txt"
+ROLE_VERBS = {"chairs": "chair", "leads": "lead", "heads": "head", "runs": "head", "manages": "manager"}
+# Lower-case words that can stand before a role head: "acting chair", "integration director".
+ROLE_MODIFIER_POS = {"NOUN", "ADJ", "VERB", "PROPN"}
+# Words between a name and its role that are not part of the role: "Name, who is currently the …".
+SKIPPED_BEFORE_ROLE = {"is", "was", "has", "been", "currently", "also", "now", "previously", "formerly", "then",
+                       "the", "a", "an", "both"}
+NOT_ROLE_MODIFIERS = {"with", "and", "the", "a", "an", "its", "their", "his", "her", "said", "says", "told", "by",
+                      "as", "former"}
+# Roles that only exist in local government: without a stated organisation, they belong to a council.
+COUNCIL_ROLES = re.compile(r"\b(cabinet member|cabinet lead|portfolio holder|councillor|leader|deputy leader|"
+                           r"director of (adult|children)|mayor)\b")
+# "the council" refers back to the nearest organisation whose name contains one of these words.
+REFERENCE_WORDS = {
+    "council": ("council",), "trust": ("trust", "ft"), "federation": ("federation",), "college": ("college",),
+    "lmc": ("local medical committee", "lmc"), "committee": ("committee", "lmc"), "ccg": ("clinical commissioning group", "ccg"),
+    "icb": ("integrated care board", "icb"), "union": ("union", "unison", "unite", "gmb", "partnership", "bma"),
+    "confederation": ("confederation",), "board": ("board",), "alliance": ("alliance",), "ics": ("integrated care system", "ics"),
+}
+
+
+@dataclass(frozen=True)
+class RoleFinding:
+    """What the text says of one person mention: a role, and the organisation (as a character span)."""
+
+    role: str | None
+    organisation_span: tuple[int, int] | None
+
+
+def load_role_heads(path: Path = ROLE_WORDS_FILE) -> frozenset[str]:
+    """The role-head lexicon, one head per line."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+class RoleFinder:
+    """Find roles and affiliations around person mentions, given the article's organisation mentions."""
+
+    def __init__(self, role_heads: frozenset[str]):
+        self.role_heads = role_heads
+        self.max_head_words = max(len(h.split()) for h in role_heads)
+
+    def _head_ending_at(self, doc: Doc, end: int) -> int | None:
+        """Start index of a role head ending at token ``end`` (exclusive), longest first."""
+        for size in range(self.max_head_words, 0, -1):
+            start = end - size
+            if start >= 0 and " ".join(t.lower_ for t in doc[start:end]) in self.role_heads:
+                return start
+        return None
+
+    def _head_starting_at(self, doc: Doc, start: int) -> int | None:
+        """End index (exclusive) of a role head starting at token ``start``, longest first."""
+        for size in range(self.max_head_words, 0, -1):
+            end = start + size
+            if end <= len(doc) and " ".join(t.lower_ for t in doc[start:end]) in self.role_heads:
+                return end
+        return None
+
+    def _modifiers_before(self, doc: Doc, start: int, limit: int) -> int:
+        """Extend a role leftwards over modifiers ("acting", "integration", "executive team")."""
+        while start > limit and start - 1 >= 0:
+            token = doc[start - 1]
+            is_modifier = token.pos_ in ROLE_MODIFIER_POS and token.text.islower() and token.lower_ not in NOT_ROLE_MODIFIERS
+            if not (is_modifier or token.lower_ in self.role_heads or token.text == "-"):
+                break
+            start -= 1
+        return start
+
+    def _domain_after(self, doc: Doc, end: int, limit: int) -> int:
+        """Extend a role rightwards over "of/for/on" + lower-case words ("director of adult social care")."""
+        if end < limit and doc[end].lower_ in ("of", "for", "on") and end + 1 < limit and doc[end + 1].text.islower() \
+                and doc[end + 1].lower_ not in ("the", "both", "a", "its"):
+            cursor = end + 1
+            while cursor < limit and (doc[cursor].text.islower() or doc[cursor].text in ("’s", "'s", ",")) \
+                    and doc[cursor].lower_ not in ("at", "who", "said", "says") and doc[cursor].pos_ != "VERB":
+                cursor += 1
+            while doc[cursor - 1].text == ",":
+                cursor -= 1
+            return cursor
+        return end
+
+    def _role_from(self, doc: Doc, i: int, sentence_end: int) -> tuple[int, int] | None:
+        """The role phrase starting at token ``i``, up to its last role head: (start, end) token indices.
+
+        "GP clinical director", "GP and chief executive", "director of adult social care".
+        """
+        start, last_head_end = i, None
+        while i < sentence_end:
+            head_end = self._head_starting_at(doc, i)
+            if head_end:
+                last_head_end = i = head_end
+                continue
+            token = doc[i]
+            joins_roles = token.lower_ == "and" and i + 1 < sentence_end and self._head_starting_at(doc, i + 1)
+            if not (joins_roles or (token.text.islower() and token.pos_ in ROLE_MODIFIER_POS
+                                    and token.lower_ not in NOT_ROLE_MODIFIERS) or token.text == "-"):
+                break
+            i += 1
+        if last_head_end is None:
+            return None
+        return start, self._domain_after(doc, last_head_end, sentence_end)
+
+    def _organisation_after_role(self, doc: Doc, end: int, sentence_end: int, organisations) -> tuple[int, int] | None:
+        if end < sentence_end and doc[end].lower_ in ("of", "at", "for", "with", "from", "in"):
+            return _organisation_at(doc, end + 1, organisations)
+        return None
+
+    def after(self, person: Span, organisations: list[tuple[int, int]]) -> RoleFinding | None:
+        """ "Name, [who is] [the] [ORG’s] ROLE [of|at|for ORG]", "Name, ORG ROLE", "Name, who chairs ORG"."""
+        doc, sentence_end = person.doc, person.sent.end
+        i = person.end
+        if i >= sentence_end or doc[i].text != "," and doc[i].lower_ not in ("is", "was", "becomes", "became"):
+            return None
+        i += 1
+        if i < sentence_end and doc[i].lower_ == "who":
+            i += 1
+            if i < sentence_end and doc[i].lower_ in ROLE_VERBS:
+                return RoleFinding(ROLE_VERBS[doc[i].lower_], _organisation_at(doc, i + 1, organisations))
+        while i < sentence_end and doc[i].lower_ in SKIPPED_BEFORE_ROLE:
+            i += 1
+        organisation = None
+        named_first = [span for span in organisations if span[0] == doc[i].idx] if i < sentence_end else []
+        if named_first:  # "Name, UHNM medical director" / "Name, NHS Improvement’s regional director"
+            organisation = named_first[0]
+            while i < sentence_end and doc[i].idx < organisation[1]:
+                i += 1
+            i = _skip_bracket_and_possessive(doc, i, sentence_end)
+        else:
+            possessive = _possessive_reference(doc, i, sentence_end)
+            if possessive:  # "the federation’s governance lead", "the city council’s cabinet member"
+                organisation, i = possessive
+        phrase = self._role_from(doc, i, sentence_end)
+        if phrase is None:
+            return None
+        start, end = phrase
+        organisation = organisation or self._organisation_after_role(doc, end, sentence_end, organisations)
+        if organisation is None and end < sentence_end:  # "chief officer of patient advocate Healthwatch Shropshire"
+            organisation = next((span for span in organisations if span[0] == doc[end].idx), None)
+        return RoleFinding(doc[start:end].text.lower(), organisation)
+
+    def as_role(self, person: Span, organisations: list[tuple[int, int]]) -> RoleFinding | None:
+        """ "Name stepped down as chief executive of ORG": the first "as ROLE" after the name in its clause."""
+        doc, sentence_end = person.doc, person.sent.end
+        for i in range(person.end, min(sentence_end, person.end + 8)):
+            if doc[i].text in (",", ";", ":") or doc[i].ent_type_ == "PERSON":
+                return None
+            if doc[i].lower_ == "as":
+                j = i + 1
+                while j < sentence_end and doc[j].lower_ in SKIPPED_BEFORE_ROLE:
+                    j += 1
+                phrase = self._role_from(doc, j, sentence_end)
+                if phrase is None:
+                    return None
+                start, end = phrase
+                return RoleFinding(doc[start:end].text.lower(), self._organisation_after_role(doc, end, sentence_end, organisations))
+        return None
+
+    def _inverted(self, doc: Doc, copula: int, sentence_start: int, organisations) -> RoleFinding | None:
+        """ "The chief executive of X is Name": the role and organisation before the copula at ``copula``."""
+        organisation = _ends_at(organisations, doc[copula - 1]) if copula > sentence_start else None
+        if organisation is None:
+            return None
+        j = copula - 1
+        while j > sentence_start and doc[j - 1].idx >= organisation[0]:
+            j -= 1
+        if j - 1 <= sentence_start or doc[j - 1].lower_ not in ("of", "at", "for"):
+            return None
+        head_start = self._head_ending_at(doc, j - 1)
+        if head_start is None:
+            return None
+        start = self._modifiers_before(doc, head_start, sentence_start)
+        return RoleFinding(doc[start : j - 1].text.lower(), organisation)
+
+    def find(self, person: Span, organisations: list[tuple[int, int]]) -> RoleFinding | None:
+        """The role and organisation the sentence gives this mention, trying each pattern in turn."""
+        return _first_finding(self.after(person, organisations), self.as_role(person, organisations),
+                              self.before(person, organisations))
+
+    def before(self, person: Span, organisations: list[tuple[int, int]]) -> RoleFinding | None:
+        """ "[ORG[’s]] ROLE[,] [Title] Name"."""
+        doc, sentence_start = person.doc, person.sent.start
+        i = person.start
+        while i > sentence_start and doc[i - 1].lower_.rstrip(".") in TITLES:
+            i -= 1
+        if i > sentence_start and doc[i - 1].text == ",":
+            i -= 1
+        if i > sentence_start and doc[i - 1].lower_ in ("is", "was"):
+            inverted = self._inverted(doc, i - 1, sentence_start, organisations)
+            if inverted:
+                return inverted
+        head_start = self._head_ending_at(doc, i)
+        if head_start is None or head_start < sentence_start:
+            return None
+        start = self._modifiers_before(doc, head_start, sentence_start)
+        while start < head_start and doc[start].pos_ == "PROPN" and not doc[start].text.islower():
+            start += 1  # capitalised words before the role belong to the organisation
+        role = doc[start:i].text.strip(" ,").lower()
+        if not role or role in TITLES:
+            return None
+        organisation = None
+        j = start
+        if j > sentence_start and doc[j - 1].text in ("’s", "'s"):
+            j -= 1
+        if j > sentence_start:
+            organisation = _ends_at(organisations, doc[j - 1])
+            if organisation is None and (doc[j - 1].lower_ in REFERENCE_WORDS or doc[j - 1].lower_ in ("its", "their")):
+                organisation = (doc[j - 1].idx, doc[j - 1].idx + len(doc[j - 1].text))
+        if organisation:  # "X LMC chief executive and GPC member Dr Name": the role named first comes first
+            k = j
+            while k > sentence_start and doc[k - 1].idx >= organisation[0]:
+                k -= 1
+            if k > sentence_start and doc[k - 1].lower_ == "and":
+                earlier = self._role_ending_at(doc, k - 1, sentence_start, organisations)
+                if earlier and earlier.organisation_span:
+                    return earlier
+        return RoleFinding(role, organisation)
+
+    def _role_ending_at(self, doc: Doc, i: int, sentence_start: int, organisations) -> RoleFinding | None:
+        """ "ORG ROLE" ending just before token ``i``."""
+        head_start = self._head_ending_at(doc, i)
+        if head_start is None or head_start < sentence_start:
+            return None
+        start = self._modifiers_before(doc, head_start, sentence_start)
+        organisation = _ends_at(organisations, doc[start - 1]) if start > sentence_start else None
+        return RoleFinding(doc[start:i].text.lower(), organisation)
+
+
+def _ends_at(organisations: list[tuple[int, int]], token) -> tuple[int, int] | None:
+    """The organisation mention ending at ``token``."""
+    return next((span for span in organisations if span[1] == token.idx + len(token.text)), None)
+
+
+def _first_finding(*findings: RoleFinding | None) -> RoleFinding | None:
+    """The first finding that names a role (with its own organisation, if any)."""
+    return next((f for f in findings if f is not None and f.role), None)
+
+
+def _skip_bracket_and_possessive(doc: Doc, i: int, limit: int) -> int:
+    """Skip "(UHNM)" and "’s" after an organisation's name."""
+    if i < limit and doc[i].text == "(":
+        while i < limit and doc[i].text != ")":
+            i += 1
+        i += 1
+    if i < limit and doc[i].text in ("’s", "'s", "’", "'"):
+        i += 1
+    return i
+
+
+def _possessive_reference(doc: Doc, i: int, limit: int) -> tuple[tuple[int, int], int] | None:
+    """ "the federation’s", "the city council’s", "its": the reference's span and the index after it."""
+    if i < limit and doc[i].lower_ in ("its", "their"):
+        return (doc[i].idx, doc[i].idx + len(doc[i].text)), i + 1
+    start = i + 1 if i < limit and doc[i].lower_ == "the" else i
+    for end in range(start + 1, min(start + 5, limit)):
+        if doc[end].text in ("’s", "'s"):
+            named = all(t.text[:1].isupper() or t.text in ("&", "and") for t in doc[start:end])
+            if doc[end - 1].lower_ in REFERENCE_WORDS or named:
+                return (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)), end + 1
+            return None
+    return None
+
+
+def _organisation_at(doc: Doc, index: int, organisations: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The organisation mention, or reference ("the council", "the Birmingham trust"), starting at token ``index``."""
+    while index < len(doc):
+        exact = [span for span in organisations if span[0] == doc[index].idx]
+        if exact:
+            return exact[0]
+        if doc[index].lower_ not in ("the", "both"):
+            break
+        index += 1
+    if index >= len(doc):
+        return None
+    for size in (1, 2, 3):  # a reference word after up to two modifiers: "city council", "Birmingham trust"
+        last = index + size - 1
+        if last < len(doc) and doc[last].lower_ in REFERENCE_WORDS and doc[last].text.islower():
+            return (doc[index].idx, doc[last].idx + len(doc[last].text))
+    return _capitalised_name_at(doc, index)
+
+
+def _capitalised_name_at(doc: Doc, index: int) -> tuple[int, int] | None:
+    """A capitalised name NER missed, right after "ROLE of/at": "chairman of Shropshire Defend Our NHS"."""
+    if not doc[index].text[:1].isupper() or doc[index].ent_type_ in ("PERSON", "DATE"):
+        return None
+    end = index
+    while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].lower_ in ("and", "&", "of", "upon", "on", "for")):
+        end += 1
+    while end > index and not doc[end - 1].text[:1].isupper():
+        end -= 1
+    if end - index < 2 and not doc[index].text.isupper():
+        return None  # one capitalised word is more often a place than an organisation
+    return (doc[index].idx, doc[end - 1].idx + len(doc[end - 1].text))
+
+
+def resolve_reference(text: str, position: int, named: list[tuple[int, str]]) -> str | None:
+    """The organisation a reference such as "the council" or "its" at ``position`` points back to.
+
+    ``named`` holds (position, canonical name) of every organisation mention in the article.
+    """
+    words = text.lower().split()
+    word, hints = words[-1], [w for w in words[:-1] if w != "the"]
+    earlier = [name for where, name in sorted(named) if where < position]
+    if word in ("its", "their"):
+        return earlier[-1] if earlier else None
+    cues = REFERENCE_WORDS.get(word, ())
+    matching = [name for name in earlier if any(cue in name.lower() for cue in cues)
+                and all(hint in name.lower() for hint in hints)]
+    if matching:
+        return matching[-1]
+    later = [name for where, name in sorted(named) if where > position and any(cue in name.lower() for cue in cues)]
+    return later[0] if later else None
