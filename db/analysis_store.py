@@ -33,6 +33,12 @@ def seed_registry(db: Database, registry: Registry) -> None:
                      "origin": "registry", "first_seen": now}
                 ).last_pk
             _add_aliases(db, organisation_id, org.all_names)
+        for org in registry.organisations:
+            if org.successor:
+                db.execute(
+                    "UPDATE organisations SET successor_id = (SELECT id FROM organisations WHERE name = ?) WHERE name = ?",
+                    [org.successor, org.name],
+                )
 
 
 def resolve_organisation(db: Database, found: OrganisationResult) -> int:
@@ -52,13 +58,24 @@ def resolve_organisation(db: Database, found: OrganisationResult) -> int:
     return organisation_id
 
 
-def resolve_person(db: Database, name: str) -> int:
-    """The id of the person called ``name``, creating the record when new."""
+def resolve_person(db: Database, name: str, organisation_id: int | None = None) -> int:
+    """The id of the person called ``name``, creating the record when new.
+
+    People are one record per name. Where several people share a name, their records
+    carry keys "name", "name#2", …; the one with a role at ``organisation_id`` is chosen.
+    """
     key = person_key(name)
-    row = db.execute("SELECT id FROM people WHERE name_key = ?", [key]).fetchone()
-    if row:
-        return row[0]
-    return db["people"].insert({"name": name, "name_key": key, "first_seen": now_iso()}).last_pk
+    ids = [row[0] for row in db.execute(
+        "SELECT id FROM people WHERE name_key = ? OR name_key LIKE ? ORDER BY id", [key, key + "#%"])]
+    if not ids:
+        return db["people"].insert({"name": name, "name_key": key, "first_seen": now_iso()}).last_pk
+    if len(ids) > 1 and organisation_id is not None:
+        placeholders = ",".join("?" * len(ids))
+        row = db.execute(f"SELECT person_id FROM roles WHERE organisation_id = ? AND person_id IN ({placeholders}) LIMIT 1",
+                         [organisation_id, *ids]).fetchone()
+        if row:
+            return row[0]
+    return ids[0]
 
 
 def articles_to_analyse(db: Database, pipeline_version: str, limit: int | None = None) -> list[int]:
@@ -91,7 +108,7 @@ def save_analysis(db: Database, article_id: int, content_hash: str, analysis: Ar
             )
         person_ids = {}
         for person in analysis.people:
-            person_id = person_ids[person.name] = resolve_person(db, person.name)
+            person_id = person_ids[person.name] = resolve_person(db, person.name, organisation_ids.get(person.organisation))
             db["mentions"].insert_all(
                 {"article_id": article_id, "person_id": person_id, "text": m.text,
                  "sentence": m.sentence, "start": m.start, "end": m.end}

@@ -166,6 +166,13 @@ def m002_article_search(db: Database) -> None:
     db["articles"].enable_fts(["title", "body"], create_triggers=True, tokenize="porter")
 
 
+@migrations()
+def m003_organisation_successors(db: Database) -> None:
+    """Which organisation took over from which (mergers, renamings, CCGs into ICBs)."""
+    db.execute("ALTER TABLE organisations ADD COLUMN successor_id INTEGER REFERENCES organisations(id)")
+    db.execute("CREATE INDEX organisations_successor ON organisations(successor_id)")
+
+
 def apply_migrations(db: Database) -> None:
     """Bring ``db`` up to the current schema; a no-op when it is already current."""
     migrations.apply(db)

@@ -98,6 +98,8 @@ class EntityCorrections:
         entities = [e for e in entities if e.label_ != "PERSON" or not is_false_person(e, organisation_texts)]
         definitions = find_definitions(doc.text, [(e.start_char, e.end_char) for e in entities if e.label_ == "ORG"])
         doc._.acronyms = {short: doc.text[start:end] for short, (start, end) in definitions.items()}
-        acronym_uses = [Span(doc, t.i, t.i + 1, label="ORG") for t in doc if t.text in doc._.acronyms]
+        # every use of a defined acronym, but not the definition itself: "Name (ABC)"
+        acronym_uses = [Span(doc, t.i, t.i + 1, label="ORG") for t in doc
+                        if t.text in doc._.acronyms and not (t.i > 0 and doc[t.i - 1].text == "(")]
         doc.ents = filter_spans(acronym_uses + filter_spans(entities))
         return doc

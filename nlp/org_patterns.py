@@ -44,7 +44,7 @@ _PLURAL_HEADS = {"Trusts": "Trust", "FTs": "FT", "CCGs": "CCG", "Clinical Commis
                  "Councils": "Council", "LMCs": "LMC", "Local Medical Committees": "Local Medical Committee",
                  "ICBs": "ICB", "Integrated Care Boards": "Integrated Care Board"}
 # Collective phrases that come before "of" in front of a name: "Governing Bodies of X CCG".
-_LEADING_COLLECTIVES = re.compile(r"^(?:(?:The\s+)?(?:Governing\s+Bod(?:y|ies)|Boards?|Members|Chairs?|Leaders)\s+of\s+(?:the\s+)?)")
+_LEADING_COLLECTIVES = re.compile(r"^(?:(?:The\s+)?(?:Governing\s+Bod(?:y|ies)|Boards?|Governors|Members|Chairs?|Leaders)\s+of\s+(?:the\s+)?)")
 _POSSESSIVE_WORD = re.compile(r"[’']s\b")
 # Capitalised words that start sentences, not names: "Both X and Y CCGs", "Yesterday X Trust".
 SENTENCE_STARTERS = {
@@ -62,6 +62,7 @@ def split_joined_names(start: int, text: str) -> list[tuple[int, int]]:
         spans.append((start + offset, start + boundary.end()))
         offset = boundary.end() + re.match(_AND, text[boundary.end() :]).end()
     spans.append((start + offset, start + len(text)))
+    spans = [(s + 4, e) if text[s - start : s - start + 4].lower() == "the " else (s, e) for s, e in spans]
     return [(s, e) for s, e in spans if e > s]
 
 
@@ -127,4 +128,10 @@ def find_organisation_names(text: str, is_known=lambda name: False) -> list[tupl
             name = name[: possessive.start()]
         pieces = split_joined_names(match.start(), name)
         found.extend((s, e, text[s:e]) for s, e in pieces if re.match(_PREFIX, text[s:e]))
-    return sorted(set(found))
+    return [entry for entry in sorted(set(found)) if not _inside_another(entry, found)]
+
+
+def _inside_another(entry: tuple[int, int, str], found: list[tuple[int, int, str]]) -> bool:
+    """True for a span strictly inside a longer one ("NHS Foundation Trust" inside "Leeds … NHS Foundation Trust")."""
+    start, end, _ = entry
+    return any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in found)

@@ -38,3 +38,22 @@ def test_a_surname_joins_the_full_name_and_titles_are_dropped(nlp, registry):
                      "Dr Chandra Kanneganti stepped down from the board in May. Dr Kanneganti said talks had begun.")
     assert [p.name for p in result.people] == ["Chandra Kanneganti"]
     assert len(result.people[0].mentions) == 2
+
+
+def test_a_misspelt_name_joins_the_registry_organisation(nlp, registry):
+    result = analyse(nlp, registry, "The federation has met the chief executive of University of North Midlands Trust.")
+    assert [o.name for o in result.organisations] == ["University Hospitals of North Midlands NHS Trust"]
+    assert "University of North Midlands Trust" in result.organisations[0].aliases
+
+
+def test_an_acronym_defined_in_the_text_is_the_same_organisation(nlp, registry):
+    result = analyse(nlp, registry, "Leeds Teaching Hospitals NHS Foundation Trust (LTHT) said it would bid. LTHT has 20,000 staff.")
+    (org,) = result.organisations
+    assert org.name == "Leeds Teaching Hospitals NHS Foundation Trust" and "LTHT" in org.aliases
+    assert org.kind == "foundation trust"
+    assert len(org.mentions) == 2
+
+
+def test_short_heads_are_written_out_in_canonical_names(nlp, registry):
+    result = analyse(nlp, registry, "Wolverhampton LMC said the plan was flawed.")
+    assert [(o.name, o.kind) for o in result.organisations] == [("Wolverhampton Local Medical Committee", "LMC")]

@@ -1,0 +1,80 @@
+"""Storing analyses: canonical organisations across articles, successors, people, one transaction per article."""
+import pytest
+
+from db.analysis_store import articles_to_analyse, resolve_organisation, resolve_person, save_analysis, seed_registry
+from db.connect import open_db
+from db.crawl_store import FetchedPage, save_article
+from nlp.registry import load_registry
+from nlp.results import ArticleAnalysis, Mention, OrganisationResult, PersonResult
+
+
+@pytest.fixture
+def db(tmp_path):
+    database = open_db(tmp_path / "tracker.db")
+    seed_registry(database, load_registry())
+    yield database
+    database.close()
+
+
+def add_article(db, number):
+    page = FetchedPage(url=f"https://news.example/{number}", source="example", status=200, html=b"<p>x</p>")
+    save_article(db, page, {"url": page.url, "canonical_url": page.url, "source": "example", "title": "t",
+                            "body": f"body {number}", "word_count": 2, "published": "2024-01-02", "extractor_version": "t"})
+    return db.execute("select id, content_hash from articles where url = ?", [page.url]).fetchone()
+
+
+def test_the_forms_of_a_registry_name_resolve_to_one_record(db):
+    ids = {resolve_organisation(db, OrganisationResult(name=name, kind=None))
+           for name in ("UHNM", "University Hospitals of North Midlands Trust", "University Hospitals of North Midlands NHS Trust")}
+    assert len(ids) == 1
+
+
+def test_an_organisation_first_met_in_an_article_is_added_with_its_aliases_and_found_again(db):
+    first = resolve_organisation(db, OrganisationResult(name="Leeds Teaching Hospitals NHS Foundation Trust", kind=None, aliases=["LTHT"]))
+    assert db["organisations"].get(first)["origin"] == "discovered"
+    assert resolve_organisation(db, OrganisationResult(name="LTHT", kind=None)) == first
+    assert resolve_organisation(db, OrganisationResult(name="Leeds Teaching Hospitals Trust", kind=None)) == first
+
+
+def test_registry_successors_are_stored(db):
+    row = db.execute("""select successor.name from organisations join organisations successor
+                        on successor.id = organisations.successor_id where organisations.name = ?""",
+                     ["Stoke-on-Trent Clinical Commissioning Group"]).fetchone()
+    assert row == ("NHS Staffordshire and Stoke-on-Trent Integrated Care Board",)
+
+
+def test_people_sharing_a_name_are_told_apart_by_organisation(db):
+    article_id, _ = add_article(db, 1)
+    first = resolve_person(db, "John Smith")
+    second = db["people"].insert({"name": "John Smith", "name_key": "john smith#2", "first_seen": "2024"}).last_pk
+    trust = resolve_organisation(db, OrganisationResult(name="Walsall Healthcare NHS Trust", kind=None))
+    db["roles"].insert({"person_id": second, "role": "chair", "organisation_id": trust, "article_id": article_id})
+    assert resolve_person(db, "Dr John Smith", trust) == second
+    assert resolve_person(db, "John Smith") == first
+
+
+def test_an_analysis_is_stored_whole_and_replaces_the_previous_one(db):
+    article_id, digest = add_article(db, 1)
+    mention = Mention("UHNM", 0, 4, "UHNM said.")
+    analysis = ArticleAnalysis(
+        organisations=[OrganisationResult(name="University Hospitals of North Midlands NHS Trust", kind="trust", mentions=[mention])],
+        people=[PersonResult(name="Paula Clark", role="chief executive",
+                             organisation="University Hospitals of North Midlands NHS Trust", mentions=[mention])],
+    )
+    save_analysis(db, article_id, digest, analysis, "v1")
+    save_analysis(db, article_id, digest, analysis, "v1")
+    assert db["mentions"].count == 2 and db["roles"].count == 1
+    role = db.execute("select role, seen from roles").fetchone()
+    assert role == ("chief executive", "2024-01-02")
+    assert articles_to_analyse(db, "v1") == [] and articles_to_analyse(db, "v2") == [article_id]
+
+
+def test_a_failing_analysis_write_leaves_the_previous_one(db):
+    article_id, digest = add_article(db, 1)
+    good = ArticleAnalysis(people=[PersonResult(name="Paula Clark", mentions=[Mention("Paula Clark", 0, 11, "s")])])
+    save_analysis(db, article_id, digest, good, "v1")
+    bad = ArticleAnalysis(people=[PersonResult(name="Paula Clark", mentions=[Mention(None, 0, 11, "s")])])
+    with pytest.raises(Exception):
+        save_analysis(db, article_id, digest, bad, "v2")
+    assert db["mentions"].count == 1
+    assert db.execute("select pipeline_version from analyses").fetchone() == ("v1",)

@@ -1,0 +1,72 @@
+"""People, roles and affiliations on hand-written sentences, with the real model (loaded once)."""
+import pytest
+
+from nlp.analysis import Analyser
+
+
+@pytest.fixture(scope="module")
+def analyse(nlp, registry):
+    analyser = Analyser(registry, [])
+    return lambda text: analyser.analyse_doc(nlp(text))
+
+
+def person(result, name):
+    return next(p for p in result.people if p.name == name)
+
+
+@pytest.mark.parametrize(
+    "text, name, role, organisation",
+    [
+        ("Paula Clark, chief executive at University Hospitals of North Midlands NHS Trust, said the board would meet.",
+         "Paula Clark", "chief executive", "University Hospitals of North Midlands NHS Trust"),
+        ("UHNM medical director Dr John Oxtoby said the plans were safe.",
+         "John Oxtoby", "medical director", "University Hospitals of North Midlands NHS Trust"),
+        ("Dr Chandra Kanneganti, chair of North Staffs GP Federation, said talks had begun.",
+         "Chandra Kanneganti", "chair", "North Staffordshire GP Federation"),
+        ("North Staffordshire GP Federation met on Monday. The federation’s governance lead, Dr Paul Roberts, said it would bid.",
+         "Paul Roberts", "governance lead", "North Staffordshire GP Federation"),
+        ("Staffordshire County Council met. Tom Baker, deputy leader of the council, said the plan was a cut.",
+         "Tom Baker", "deputy leader", "Staffordshire County Council"),
+        ("Anna Patel, who chairs Shropshire Community Health NHS Trust, will step down.",
+         "Anna Patel", "chair", "Shropshire Community Health NHS Trust"),
+        ("Last month Mark Hughes stepped down as chief executive of Walsall Healthcare NHS Trust to join a charity.",
+         "Mark Hughes", "chief executive", "Walsall Healthcare NHS Trust"),
+        ("Dr Ruth Evans is Leeds Teaching Hospitals NHS Foundation Trust clinical director.",
+         "Ruth Evans", "clinical director", "Leeds Teaching Hospitals NHS Foundation Trust"),
+        ("The chief executive of Walsall Healthcare NHS Trust is Mary Jones.",
+         "Mary Jones", "chief executive", "Walsall Healthcare NHS Trust"),
+        ("Jane Smith, chairman of Shropshire Save Our Hospitals, said decisions would be taken remotely.",
+         "Jane Smith", "chairman", "Shropshire Save Our Hospitals"),
+        ("Bristol City Council agreed the plan. Cllr Sam Reed, the city council’s cabinet member for adult social care, said it was fair.",
+         "Sam Reed", "cabinet member for adult social care", "Bristol City Council"),
+    ],
+)
+def test_role_and_affiliation_patterns(analyse, text, name, role, organisation):
+    found = person(analyse(text), name)
+    assert (found.role, found.organisation) == (role, organisation)
+
+
+def test_a_role_without_an_organisation_stays_without_one(analyse):
+    found = person(analyse("In a statement, chief executive Neil Davies said the trust was ready."), "Neil Davies")
+    assert (found.role, found.organisation) == ("chief executive", None)
+
+
+def test_a_surname_joins_the_full_name_in_the_same_article(analyse):
+    result = analyse("Dr Chandra Kanneganti joined the board in May. Dr Kanneganti said talks had begun.")
+    assert [p.name for p in result.people] == ["Chandra Kanneganti"]
+    assert len(result.people[0].mentions) == 2
+
+
+def test_a_title_and_surname_alone_are_kept_as_written(analyse):
+    assert "Lord Darzi" in [p.name for p in analyse("The review by Lord Darzi was published in 2008.").people]
+
+
+def test_a_name_ner_took_for_an_organisation_is_a_person(analyse):
+    result = analyse("Earlier this month, Stuart Poynor stepped down as chief executive of Walsall Healthcare NHS Trust.")
+    assert "Stuart Poynor" in [p.name for p in result.people]
+    assert "Stuart Poynor" not in [o.name for o in result.organisations]
+
+
+def test_section_labels_and_places_inside_organisation_names_are_not_people(analyse):
+    result = analyse("STRUCTURE: Cannock Chase Council met. Cannock Chase will lose its hospital beds.")
+    assert result.people == []
