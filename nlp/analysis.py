@@ -6,9 +6,10 @@ from spacy.tokens import Doc
 
 from nlp.organisations import collect_organisations
 from nlp.people import collect_people
+from nlp.quotes import Stakeholders, collect_quotes
 from nlp.registry import Registry
 from nlp.results import ArticleAnalysis
-from nlp.roles import RoleFinder, load_role_heads
+from nlp.roles import RoleFinder, load_role_heads, resolve_reference
 from nlp.topics import Topic
 
 
@@ -24,7 +25,10 @@ class Analyser:
         """Organisations, people, quotes and stances of one processed article."""
         organisations = collect_organisations(doc, self.registry)
         people = collect_people(doc, organisations, self.role_finder)
-        return ArticleAnalysis(organisations=organisations, people=people)
+        named = [(m.start, org.name) for org in organisations for m in org.mentions]
+        quotes = collect_quotes(doc.text, Stakeholders(people, organisations),
+                                lambda text, position: resolve_reference(text, position, named))
+        return ArticleAnalysis(organisations=organisations, people=people, quotes=quotes)
 
     def analyse_texts(self, nlp: Language, texts: Iterable[str], batch_size: int = 16) -> Iterator[ArticleAnalysis]:
         """Analyse many article texts, streaming through ``nlp.pipe``."""

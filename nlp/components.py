@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from nlp.acronyms import find_definitions
-from nlp.entity_rules import is_false_person, load_first_names, looks_like_person, trim_name_span, with_title
+from nlp.entity_rules import is_false_person, load_first_names, looks_like_person, titled_names, trim_name_span, with_title
 from nlp.org_patterns import find_organisation_names
 from nlp.registry import DEFAULT_REGISTRY, Registry, load_registry
 
@@ -94,6 +94,7 @@ class EntityCorrections:
             if ent.label_ == "PERSON":
                 ent = with_title(ent)
             entities.append(ent)
+        entities = filter_spans(entities + titled_names(doc, entities))
         organisation_texts = [e.text for e in entities if e.label_ == "ORG"]
         entities = [e for e in entities if e.label_ != "PERSON" or not is_false_person(e, organisation_texts)]
         definitions = find_definitions(doc.text, [(e.start_char, e.end_char) for e in entities if e.label_ == "ORG"])

@@ -59,3 +59,19 @@ def is_false_person(span: Span, organisation_texts: list[str]) -> bool:
     if any(w.isupper() and len(w) > 1 for w in words) or any(c.isdigit() for c in span.text):
         return True
     return any(span.text in org and span.text != org for org in organisation_texts)
+
+
+def titled_names(doc, entities: list[Span]) -> list[Span]:
+    """PERSON spans for names NER missed after a title: "Councillor Christine Martin", "Dr Ruth Evans"."""
+    covered = {i for e in entities for i in range(e.start, e.end)}
+    found = []
+    for token in doc:
+        if token.lower_.rstrip(".") not in TITLES or not token.text[:1].isupper() or token.i in covered:
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= 3 and doc[end].text[:1].isupper() and doc[end].is_alpha \
+                and not doc[end].text.isupper() and end not in covered:
+            end += 1
+        if end > token.i + 1:
+            found.append(Span(doc, token.i, end, label="PERSON"))
+    return found

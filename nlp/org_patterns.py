@@ -22,7 +22,7 @@ SUFFIX_HEADS = [
     r"GP\s+Federation", r"Federations?", r"Local\s+Medical\s+Committees?", r"LMCs?",
     r"(?:City|County|Borough|District|Metropolitan\s+Borough|Town|Parish)\s+Council", r"Council",
     r"Care\s+Group", r"Consortium", r"Alliance", r"Forum", r"Commission", r"Committee", r"Authority",
-    r"Agency", r"Association", r"Society", r"Institute", r"Confederation", r"Partnership", r"Network",
+    r"Agency", r"Association", r"Society", r"Panel", r"Institute", r"Confederation", r"Partnership", r"Network",
     r"Ltd", r"Limited", r"plc", r"LLP", r"Medical\s+Centre", r"Health\s+Centre", r"Medical\s+Practice", r"Surgery",
 ]
 PREFIX_HEADS = [

@@ -1,0 +1,244 @@
+"""Direct quotes and who said them: pure functions over the article text and its people and organisations.
+
+Quote marks are read per paragraph: double (straight or curly) and UK single quotes,
+told apart from apostrophes by what stands either side. A quote left open at the end of
+a paragraph continues only when the next paragraph opens with a quote mark (the press
+convention for a quote over several paragraphs); otherwise it ends with its paragraph,
+so an unbalanced mark never swallows the rest of the article.
+"""
+import re
+from dataclasses import dataclass
+
+from nlp.names import organisation_key
+from nlp.results import QuoteResult
+
+OPENING = {"“": "”", '"': '"', "‘": "’", "'": "'"}
+# Writers (and their software) mix curly and straight marks: either closes a quote.
+CLOSINGS = {"“": "”\"", '"': '"”', "‘": "’'", "'": "'’"}
+SPEECH_VERBS = (r"said|says|added|adds|told|tells|explained|explains|warned|warns|argued|argues|stated|states|"
+                r"commented|comments|insisted|insists|claimed|claims|continued|continues|noted|notes|wrote|writes|"
+                r"remarked|admitted|admits|acknowledged|stressed|stresses|suggested|suggests|believes|urged|urges|"
+                r"concluded|concludes|went on|asked|asks|replied|replies|responded|responds|confirmed|confirms|"
+                r"say|tell|add|warn|argue|insist|explain|write|claim|speculated|predicted|described|pointed out|"
+                r"announced|revealed|highlighted|emphasised|recalled|observed|declared|cautioned|countered")
+MIN_WORDS = 4  # shorter quoted phrases are scare quotes or titles, not quotations
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A run of quoted text: its character span (inside the marks) and the paragraph it belongs to."""
+
+    start: int
+    end: int
+    continues_previous: bool = False
+
+
+def _is_opening(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([—–-:") and not after.isspace()
+
+
+def _closing_at(text: str, i: int, marks: str) -> bool:
+    mark = text[i]
+    if mark not in marks:
+        return False
+    after = text[i + 1] if i + 1 < len(text) else " "
+    before = text[i - 1] if i > 0 else " "
+    if mark in "’'":  # an apostrophe inside a word ("don’t") is not a closing quote
+        return not after.isalnum() and not before.isspace()
+    return True
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """Every quoted passage in ``text``, paragraph by paragraph."""
+    spans: list[QuoteSpan] = []
+    open_across = None  # the mark of a quote left open at the end of the previous paragraph
+    for paragraph in re.finditer(r"[^\n]+", text):
+        p_start, p_text = paragraph.start(), paragraph.group(0)
+        i = 0
+        stripped = len(p_text) - len(p_text.lstrip())
+        if open_across and p_text[stripped:stripped + 1] not in OPENING:
+            open_across = None
+        while i < len(p_text):
+            ch = p_text[i]
+            if ch in OPENING and _is_opening(p_text, i):
+                continues = open_across is not None and i == stripped
+                closing = CLOSINGS[ch]
+                j = i + 1
+                while j < len(p_text) and not _closing_at(p_text, j, closing):
+                    j += 1
+                spans.append(QuoteSpan(p_start + i + 1, p_start + j, continues))
+                if j >= len(p_text):  # no closing mark in this paragraph
+                    open_across = ch
+                    break
+                open_across = None
+                i = j + 1
+                continue
+            i += 1
+        else:
+            open_across = None
+    return [s for s in spans if text[s.start : s.end].strip()]
+
+
+ACCORDING_TO = re.compile(r"[Aa]ccording\s+to\s+(?P<speaker>[^,.;:]{2,80})")
+SPEECH_CLAUSE = re.compile(rf"(?P<speaker>[^.;:“”\"‘!?]{{1,160}}?)\s+(?:has\s+|have\s+|had\s+|to\s+)?(?:{SPEECH_VERBS})\b")
+ATTRIBUTION_AFTER = re.compile(
+    rf"^\s*[,.]?\s*(?:(?P<verb_first>{SPEECH_VERBS})\s+(?P<speaker_late>[^.,;:“”\"]{{2,100}})|"
+    rf"(?P<speaker>[^.,;:“”\"]{{2,100}}?)\s+(?:has\s+|have\s+)?(?:{SPEECH_VERBS})\b)"
+)
+CAPTION = re.compile(r"(?:^|[.!?]\s+)(?P<speaker>[A-Z][^.;:“”\"‘]{2,80}):\s*$")
+NOT_A_SPEAKER = re.compile(r"^(?:and|but|or|so|then|also|he\s+also|she\s+also)?$", re.IGNORECASE)
+
+
+def attribution_candidates(text: str, quote: QuoteSpan) -> list[str]:
+    """Words that may name a quote's speaker, best first: right after the quote ("…,” said X), then
+    the speech-verb clauses before it in its paragraph, nearest first ("X said the trust had “…”")."""
+    paragraph_start = text.rfind("\n", 0, quote.start) + 1
+    paragraph_end = text.find("\n", quote.end)
+    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    candidates = []
+    after = ATTRIBUTION_AFTER.match(text[quote.end + 1 : paragraph_end])
+    if after:
+        candidates.append((after.group("speaker_late") or after.group("speaker")).strip())
+    before = _without_quotes(text[paragraph_start : max(paragraph_start, quote.start - 1)])
+    caption = CAPTION.search(before)  # "Dr Maureen Baker: ‘…’"
+    if caption:
+        candidates.append(caption.group("speaker").strip())
+    clauses = [m.group("speaker") for m in ACCORDING_TO.finditer(before)] + [m.group("speaker") for m in SPEECH_CLAUSE.finditer(before)]
+    candidates += [c.strip() for c in reversed(clauses)]
+    if not before.strip() and paragraph_start > 1:  # a quote opening the paragraph after "X said the plans…"
+        previous_start = text.rfind("\n", 0, paragraph_start - 1) + 1
+        previous = text[previous_start : paragraph_start - 1]
+        if not re.search(r"[”\"’']\s*$", previous.strip()):
+            candidates += [m.group("speaker").strip() for m in reversed(list(SPEECH_CLAUSE.finditer(_without_quotes(previous))))]
+    return [c for c in candidates if not NOT_A_SPEAKER.match(c)]
+
+
+def _without_quotes(text: str) -> str:
+    """Quoted passages blanked out, so words inside an earlier quote are never taken for a speaker."""
+    return re.sub(r"[“\"][^”\"]*[”\"]", lambda m: " " * len(m.group(0)), text)
+
+
+PRONOUNS = {"he", "she", "him", "her"}
+DOCUMENTS = re.compile(r"^(?:it|they|the\s+(?:statement|letter|report|paper|document|response|motion|submission|advice|"
+                       r"email|guidance|briefing|blog|article|post))$", re.IGNORECASE)
+ORGANISATION_SPEAKERS = re.compile(r"(?:a\s+)?(?:spokes(?:person|man|woman)|statement|representative)\s+(?:for|from)\s+(?P<org>.+)$",
+                                   re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who said something: a canonical name and whether it is a person or an organisation."""
+
+    name: str
+    kind: str  # "person" or "organisation"
+
+
+@dataclass
+class Stakeholders:
+    """The article's people and organisations, as quote attribution needs them."""
+
+    people: list  # PersonResult
+    organisations: list  # OrganisationResult
+
+    def person_named_in(self, words: str):
+        """The person whose full name or surname appears in ``words``."""
+        for person in self.people:
+            names = {person.name, person.name.split()[-1], *(m.text for m in person.mentions)}
+            if any(re.search(rf"\b{re.escape(n)}\b", words) for n in names if n):
+                return person
+        return None
+
+    def organisation_named_in(self, words: str):
+        """The organisation one of whose forms appears in ``words``, or whose name they begin
+        ("a spokeswoman for South Staffordshire and Shropshire")."""
+        for org in sorted(self.organisations, key=lambda o: -len(o.name)):
+            if any(re.search(rf"\b{re.escape(n)}\b", words) for n in (org.name, *org.aliases) if n):
+                return org
+        key = organisation_key(words)
+        starting = [org for org in self.organisations if key and len(key.split()) >= 2
+                    and any(organisation_key(n).startswith(key) for n in (org.name, *org.aliases))]
+        return starting[0] if len(starting) == 1 else None
+
+    def last_person_before(self, position: int):
+        """The person mentioned last before ``position``."""
+        mentions = [(m.start, p) for p in self.people for m in p.mentions if m.start < position]
+        return max(mentions, key=lambda pair: pair[0])[1] if mentions else None
+
+    def last_named_before(self, position: int) -> "Speaker | None":
+        """The person or organisation mentioned last before ``position``."""
+        mentions = [(m.start, Speaker(p.name, "person")) for p in self.people for m in p.mentions if m.start < position]
+        mentions += [(m.start, Speaker(o.name, "organisation")) for o in self.organisations for m in o.mentions if m.start < position]
+        return max(mentions, key=lambda pair: pair[0])[1] if mentions else None
+
+    def person_with_role(self, words: str):
+        """The person whose role the words name: "the chief executive said"."""
+        lowered = words.lower()
+        matching = [p for p in self.people if p.role and re.search(rf"\b{re.escape(p.role)}\b", lowered)]
+        return matching[0] if len(matching) == 1 else None
+
+
+def resolve_speaker(words: str, position: int, stakeholders: Stakeholders, resolve_reference) -> Speaker | None:
+    """The speaker that the attribution ``words`` (found before ``position``) names.
+
+    ``resolve_reference(text, position)`` turns "the trust" into the organisation meant.
+    """
+    # a scene-setting clause before the speaker: "In an email to members, the LMC said"
+    words = re.sub(r"^.*\b(?:(?:in|at|on|speaking|writing|responding|however|but|meanwhile|yesterday|today)\b[^,]*),\s+", "",
+                   words.strip(), flags=re.IGNORECASE)
+    words = re.sub(r"^(?:and|but|while|as|also)\s+", "", words, flags=re.IGNORECASE)
+    person = stakeholders.person_named_in(words)
+    if person:
+        return Speaker(person.name, "person")
+    if words.lower() in PRONOUNS:
+        person = stakeholders.last_person_before(position)
+        return Speaker(person.name, "person") if person else None
+    if DOCUMENTS.match(words):  # "It says:", "The statement said:": the last stakeholder named before
+        return stakeholders.last_named_before(position)
+    spokesperson = ORGANISATION_SPEAKERS.search(words)
+    target = spokesperson.group("org") if spokesperson else words
+    organisation = stakeholders.organisation_named_in(target)
+    if organisation:
+        return Speaker(organisation.name, "organisation")
+    person = stakeholders.person_with_role(words)
+    if person:
+        return Speaker(person.name, "person")
+    name = resolve_reference(target, position)
+    return Speaker(name, "organisation") if name else None
+
+
+def _starts_paragraph(text: str, quote: QuoteSpan) -> bool:
+    paragraph_start = text.rfind("\n", 0, quote.start) + 1
+    return not text[paragraph_start : quote.start - 1].strip()
+
+
+def collect_quotes(text: str, stakeholders: Stakeholders, resolve_reference) -> list[QuoteResult]:
+    """The article's direct quotes of four words or more whose speaker the text gives.
+
+    A quote with no attribution of its own that opens a paragraph right after another
+    quote goes on in the previous speaker's voice.
+    """
+    quotes: list[QuoteResult] = []
+    previous: tuple[QuoteSpan, Speaker | None] | None = None
+    for span in find_quote_spans(text):
+        quoted = " ".join(text[span.start : span.end].split()).strip(" ,")
+        if span.continues_previous and quotes and previous and previous[0].end >= quotes[-1].end:
+            merged = quotes[-1]  # the next paragraph of a quote that runs over several
+            merged.text, merged.end = f"{merged.text} {quoted}", span.end
+            previous = (span, previous[1])
+            continue
+        speaker = None
+        for words in attribution_candidates(text, span):
+            speaker = resolve_speaker(words, span.start, stakeholders, resolve_reference)
+            if speaker:
+                break
+        follows_quote = previous is not None and text[previous[0].end : span.start].count("\n") <= 2
+        if speaker is None and previous and _starts_paragraph(text, span) and follows_quote:
+            speaker = previous[1]
+        previous = (span, speaker)
+        if len(quoted.split()) < MIN_WORDS or speaker is None:
+            continue  # a short phrase in quote marks, or words the text does not attribute to anyone
+        quotes.append(QuoteResult(speaker=speaker.name if speaker else None, speaker_type=speaker.kind if speaker else None,
+                                  text=quoted, direct=True, start=span.start, end=span.end))
+    return quotes
