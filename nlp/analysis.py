@@ -10,6 +10,7 @@ from nlp.quotes import Stakeholders, collect_quotes
 from nlp.registry import Registry
 from nlp.results import ArticleAnalysis
 from nlp.roles import RoleFinder, load_role_heads, resolve_reference
+from nlp.stance import collect_stances, load_cues
 from nlp.topics import Topic
 
 
@@ -20,6 +21,7 @@ class Analyser:
         self.registry = registry
         self.topics = topics
         self.role_finder = RoleFinder(load_role_heads())
+        self.cues = load_cues()
 
     def analyse_doc(self, doc: Doc) -> ArticleAnalysis:
         """Organisations, people, quotes and stances of one processed article."""
@@ -28,7 +30,8 @@ class Analyser:
         named = [(m.start, org.name) for org in organisations for m in org.mentions]
         quotes = collect_quotes(doc.text, Stakeholders(people, organisations),
                                 lambda text, position: resolve_reference(text, position, named))
-        return ArticleAnalysis(organisations=organisations, people=people, quotes=quotes)
+        stances = collect_stances(doc, self.topics, organisations, people, quotes, self.cues)
+        return ArticleAnalysis(organisations=organisations, people=people, quotes=quotes, stances=stances)
 
     def analyse_texts(self, nlp: Language, texts: Iterable[str], batch_size: int = 16) -> Iterator[ArticleAnalysis]:
         """Analyse many article texts, streaming through ``nlp.pipe``."""

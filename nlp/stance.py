@@ -1,0 +1,374 @@
+"""Who stands where on the tracked topics: pure functions over a parsed Doc and what the other steps found.
+
+A sentence that names a topic ("the merger", "a single provider", "the MCP") is read
+through its dependency parse: from the topic word up to the first word that shows a
+position ("backs", "opposed to", "voted in favour of"), negation turning support into
+opposition; the position belongs to that word's subject (or the agent of a passive, or,
+inside a quote, its speaker). Backing one topic "instead of" or "as an alternative to"
+another opposes the other. Every other stakeholder named in a sentence about a topic is
+reported as neutral on it.
+"""
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from nlp.quotes import Speaker
+from nlp.results import StanceResult
+from nlp.topics import Topic
+from tracker.tomlfile import read_toml
+
+CUES_FILE = Path(__file__).parent / "data" / "stance_cues.toml"
+MAX_INSERTED_WORDS = 4  # "a single community and mental health provider" is a "single provider"
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+FIRST_PERSON = {"we", "us", "our", "i", "my"}
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The stance lexicon: cue lemmas (single words and phrases), negators, contrast markers."""
+
+    support: frozenset[str]
+    oppose: frozenset[str]
+    negators: frozenset[str]
+    contrast: tuple[str, ...]
+    not_organisational: frozenset[str]
+    topic_references: frozenset[str]
+
+    def polarity(self, token: Token) -> str | None:
+        """ "support" or "oppose" when ``token`` (alone or with the next word) is a cue.
+
+        Nouns that name a topic ("the plan", "the proposal") are not cues on their own.
+        """
+        lemma = token.lemma_.lower()
+        if token.pos_ == "NOUN" and lemma in self.topic_references:
+            return None
+        pair = f"{lemma} {token.nbor().lemma_.lower()}" if token.i + 1 < len(token.doc) else ""
+        for label, words in (("support", self.support), ("oppose", self.oppose)):
+            if lemma in words or token.lower_ in words or pair in words:
+                return label
+        return None
+
+
+def load_cues(path: Path = CUES_FILE) -> Cues:
+    """Read the stance lexicon."""
+    data = read_toml(path)
+    return Cues(
+        support=frozenset(data["support"]), oppose=frozenset(data["oppose"]), negators=frozenset(data["negators"]),
+        contrast=tuple(data["contrast"]), not_organisational=frozenset(data["not_organisational"]),
+        topic_references=frozenset(data["topic_references"]),
+    )
+
+
+@dataclass(frozen=True)
+class TopicMention:
+    """Where a sentence names a topic: the topic and its head token."""
+
+    topic: str
+    token: Token
+
+
+@dataclass(frozen=True)
+class Holder:
+    """A stakeholder mentioned in the text: canonical name, kind and where."""
+
+    name: str
+    kind: str  # "organisation" or "person"
+    start: int
+    end: int
+
+
+def _term_words(term: str) -> list[str]:
+    return [w.lower() for w in re.split(r"[\s-]+", term) if w]
+
+
+def _word_matches(token: Token, word: str) -> bool:
+    text = token.lower_
+    return token.lemma_.lower() == word or text == word or text == word + "s"
+
+
+def find_topic_mentions(sentence: Span, topics: list[Topic], excluded: list[tuple[int, int]], cues: Cues) -> list[TopicMention]:
+    """The topics a sentence names, matched on lemmas with up to four inserted words.
+
+    Words inside an organisation's name ("Combined Healthcare") do not count, nor a merger
+    of things that are not organisations ("merge their back office functions").
+    """
+    found = []
+    tokens = [t for t in sentence if not any(s <= t.idx < e for s, e in excluded)]
+    for topic in topics:
+        for term in topic.terms:
+            words = _term_words(term)
+            for i, token in enumerate(tokens):
+                if not _word_matches(token, words[0]):
+                    continue
+                position, last = i, token
+                for word in words[1:]:
+                    following = tokens[position + 1 : position + 2 + MAX_INSERTED_WORDS]
+                    match = next((j for j, t in enumerate(following) if _word_matches(t, word)), None)
+                    if match is None:
+                        break
+                    position += match + 1
+                    last = tokens[position]
+                else:
+                    if not _about_other_things(last, cues):
+                        found.append(TopicMention(topic.id, last))
+    unique = {(m.topic, m.token.i): m for m in found}
+    return list(unique.values())
+
+
+def _about_other_things(token: Token, cues: Cues) -> bool:
+    objects = [c for c in token.children if c.dep_ in ("dobj", "pobj", "prep")]
+    objects += [g for c in objects if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(o.lemma_.lower() in cues.not_organisational for o in objects)
+
+
+def _negated(token: Token, cues: Cues) -> bool:
+    if any(child.dep_ == "neg" or child.lower_ in cues.negators for child in token.children):
+        return True
+    window = token.doc[max(token.sent.start, token.i - 3) : token.i]
+    return any(t.lower_ in cues.negators for t in window)
+
+
+def governing_cues(topic_token: Token, cues: Cues):
+    """The cues on the way from the topic word up the parse, nearest first, each with its polarity
+    after negation ("does not support" opposes)."""
+    if topic_token.pos_ == "VERB" and any(c.dep_ in SUBJECTS for c in topic_token.children):
+        # "X and Y are set to merge", "the trust has taken over the practice": doing it is backing it
+        yield topic_token, "oppose" if _negated(topic_token, cues) else "support"
+        return
+    token, came_from = topic_token, None
+    for _ in range(10):
+        in_topic_phrase = came_from is not None and came_from.dep_ in ("compound", "amod", "nmod")  # "merger plans"
+        polarity = cues.polarity(token) if token.i != topic_token.i and not in_topic_phrase else None
+        if polarity is None and token.pos_ in ("VERB", "AUX"):  # "… the merger plan … are minuscule"
+            predicate = next((c for c in token.children if c.dep_ in ("acomp", "attr", "oprd") and cues.polarity(c)), None)
+            polarity = cues.polarity(predicate) if predicate is not None else None
+        if polarity:
+            if _negated(token, cues):
+                polarity = "oppose" if polarity == "support" else None
+            if polarity:
+                yield token, polarity
+        if token.head.i == token.i:
+            return
+        came_from, token = token, token.head
+
+
+def governing_cue(topic_token: Token, cues: Cues) -> tuple[Token, str] | None:
+    """The nearest cue above the topic word, or None."""
+    return next(governing_cues(topic_token, cues), None)
+
+
+def _done_by_its_subject(token: Token) -> bool:
+    """A topic verb stated as something its subject does or will do, not might do ("could merge")."""
+    if token.pos_ != "VERB":
+        return False
+    hedges = {"could", "might", "may", "would"}
+    chain = [token, *token.ancestors][:4]
+    return not any(c.lower_ in hedges for t in chain for c in t.children if c.dep_ == "aux")
+
+
+def _subject_tokens(verb: Token) -> list[Token]:
+    """The subject (with conjuncts) or passive agent of ``verb``, climbing to a governing verb when it has none."""
+    token = verb
+    for _ in range(8):
+        subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+        agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        chosen = agents or [s for s in subjects if s.dep_ != "nsubjpass"] or subjects
+        if token.dep_ == "relcl" and (not chosen or all(c.lower_ in ("that", "which", "who") for c in chosen)):
+            chosen = [token.head]  # "the six CCGs that proposed to merge"
+        if chosen:
+            return [t for s in chosen for t in [s, *s.conjuncts]]
+        if token.head.i == token.i:
+            return []
+        token = token.head
+    return []
+
+
+PRONOUN_KINDS = {"it": "organisation", "they": "organisation", "he": "person", "she": "person"}
+
+
+def _own_span(token: Token) -> tuple[int, int]:
+    """Character span of ``token``'s phrase without its conjuncts ("X" in "X, Y and Z")."""
+    skipped = {t.i for child in token.children if child.dep_ in ("conj", "cc") for t in child.subtree}
+    tokens = [t for t in token.subtree if t.i not in skipped and not (t.dep_ == "punct" and t.i > token.i)]
+    return min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
+
+
+def _holders_at(token: Token, holders: list[Holder]) -> list[Holder]:
+    """The stakeholders ``token``'s phrase names: all of them for a plural ("X and Y CCGs"), else the nearest."""
+    start, end = _own_span(token)
+    inside = [h for h in holders if start <= h.start and h.end <= end]
+    if not inside or token.tag_ in ("NNS", "NNPS"):
+        return inside
+    return [min(inside, key=lambda h: abs(h.start - token.idx))]
+
+
+def _pronoun_holders(token: Token, holders: list[Holder]) -> list[Holder]:
+    """Who "it", "they", "he" or "she" is: the subject of a verb further up ("Leeds CCG said it
+    backed …"), else the nearest stakeholder of that kind named before it in the sentence."""
+    verb = token.head
+    while verb.head.i != verb.i:
+        verb = verb.head
+        for subject in (c for c in verb.children if c.dep_ in SUBJECTS and c.lower_ not in PRONOUN_KINDS):
+            found = _holders_at(subject, holders)
+            if found:
+                return found
+    kind = PRONOUN_KINDS[token.lower_]
+    before = [h for h in holders if h.kind == kind and h.end <= token.idx]
+    return [max(before, key=lambda h: h.start)] if before else []
+
+
+KIND_NOUNS = {"trust": ("trust",), "ccg": ("ccg", "clinical commissioning group"), "council": ("council",),
+              "federation": ("federation",), "icb": ("integrated care board", "icb"), "lmc": ("local medical committee", "lmc")}
+NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "both": 2}
+
+
+def _counted_reference(token: Token, earlier: list[Holder]) -> list[Holder]:
+    """ "the three trusts", "both CCGs", "the trusts": the article's organisations of that kind, when the count fits."""
+    cues = KIND_NOUNS.get(token.lemma_.lower())
+    count = next((NUMBERS.get(c.lower_) for c in token.children if c.dep_ in ("nummod", "det", "predet")
+                  and c.lower_ in NUMBERS), None)
+    definite_plural = token.tag_ == "NNS" and any(c.lower_ == "the" for c in token.children)
+    if not cues or (count is None and not definite_plural):
+        return []
+    names = {h.name: h for h in earlier if h.kind == "organisation" and any(cue in h.name.lower() for cue in cues)}
+    if count is None:  # "the trusts": all of them, when the article names at least two
+        return list(names.values()) if len(names) >= 2 else []
+    return list(names.values()) if len(names) == count else []
+
+
+def _holders_of(tokens: list[Token], holders: list[Holder], speaker: Speaker | None,
+                earlier: list[Holder] = ()) -> list[Holder]:
+    found = []
+    for token in tokens:
+        counted = _counted_reference(token, list(earlier))
+        if counted:
+            found += counted
+            continue
+        if token.lower_ in FIRST_PERSON and speaker:
+            found.append(Holder(speaker.name, speaker.kind, token.idx, token.idx))
+        elif token.lower_ in PRONOUN_KINDS:
+            found += _pronoun_holders(token, holders)
+        else:
+            found += _holders_at(token, holders)
+    return found
+
+
+def _contrasted(sentence: Span, first: TopicMention, mentions: list[TopicMention], cues: Cues) -> list[str]:
+    """Topics set against ``first`` in the sentence: "an MCP instead of the larger organisation"."""
+    text = sentence.text.lower()
+    rivals = []
+    for other in mentions:
+        if other.topic == first.topic or other.token.i < first.token.i:
+            continue
+        between = text[first.token.idx - sentence.start_char : other.token.idx - sentence.start_char]
+        if any(marker in between for marker in cues.contrast):
+            rivals.append(other.topic)
+    return rivals
+
+
+@dataclass
+class SentenceContext:
+    """What the stance reader needs to know about one sentence."""
+
+    sentence: Span
+    holders: list[Holder]
+    quotes: list = field(default_factory=list)  # QuoteResult: the quotes overlapping this sentence
+    mentions: list[TopicMention] = field(default_factory=list)
+    earlier: list[Holder] = field(default_factory=list)  # stakeholders named up to the end of this sentence
+
+    def speaker_at(self, position: int) -> Speaker | None:
+        """The speaker of the quote that contains ``position``, if any."""
+        quote = next((q for q in self.quotes if q.start <= position < q.end and q.speaker), None)
+        return Speaker(quote.speaker, quote.speaker_type) if quote else None
+
+
+def sentence_stances(context: SentenceContext, cues: Cues) -> list[StanceResult]:
+    """The positions one sentence shows, and neutral reports for the rest of its stakeholders."""
+    sentence, results = context.sentence, []
+    evidence = " ".join(sentence.text.split())
+    for mention in context.mentions:
+        speaker = context.speaker_at(mention.token.idx)
+        holders, polarity = [], None
+        for verb, polarity in governing_cues(mention.token, cues):
+            holders = _holders_of(_subject_tokens(verb), context.holders, speaker, context.earlier)
+            if holders:
+                break
+        if not holders and _done_by_its_subject(mention.token):  # "the two CCGs are set to merge"
+            polarity = "oppose" if _negated(mention.token, cues) else "support"
+            holders = _holders_of(_subject_tokens(mention.token), context.holders, speaker, context.earlier)
+        if polarity and not holders and speaker:
+            holders = [Holder(speaker.name, speaker.kind, sentence.start_char, sentence.start_char)]
+        for holder in holders:
+            results.append(StanceResult(holder.name, holder.kind, mention.topic, polarity, 0.8, evidence, "dependency cue"))
+            if polarity == "support":
+                for rival in _contrasted(sentence, mention, context.mentions, cues):
+                    results.append(StanceResult(holder.name, holder.kind, rival, "oppose", 0.7, evidence, "rival option"))
+    taken = {(r.stakeholder, r.topic) for r in results}
+    speakers = [Holder(q.speaker, q.speaker_type, q.start, q.start) for q in context.quotes if q.speaker]
+    for mention in context.mentions:
+        for holder in context.holders + speakers:
+            if (holder.name, mention.topic) not in taken:
+                taken.add((holder.name, mention.topic))
+                results.append(StanceResult(holder.name, holder.kind, mention.topic, "neutral", 0.5, evidence, "co-occurrence"))
+    return results
+
+
+def combine(stances: list[StanceResult]) -> list[StanceResult]:
+    """One stance per (stakeholder, topic): the side with the most weight, neutral when the sides tie."""
+    grouped: dict[tuple[str, str], list[StanceResult]] = {}
+    for stance in stances:
+        grouped.setdefault((stance.stakeholder, stance.topic), []).append(stance)
+    combined = []
+    for items in grouped.values():
+        weight = {"support": 0.0, "oppose": 0.0}
+        for item in items:
+            if item.stance in weight:
+                weight[item.stance] += item.confidence
+        if weight["support"] == weight["oppose"]:
+            chosen = next(i for i in items if i.stance == "neutral") if weight["support"] == 0 else \
+                StanceResult(items[0].stakeholder, items[0].stakeholder_type, items[0].topic, "neutral", 0.4,
+                             items[0].evidence, "conflicting cues")
+        else:
+            side = max(weight, key=weight.get)
+            best = max((i for i in items if i.stance == side), key=lambda i: i.confidence)
+            share = weight[side] / (weight["support"] + weight["oppose"])
+            chosen = StanceResult(best.stakeholder, best.stakeholder_type, best.topic, side,
+                                  min(0.95, best.confidence * share + 0.05 * (len(items) - 1)), best.evidence, best.method)
+        combined.append(chosen)
+    return combined
+
+
+def collect_stances(doc: Doc, topics: list[Topic], organisations: list, people: list, quotes: list, cues: Cues) -> list[StanceResult]:
+    """Every stakeholder's stance on every topic the article ties them to, one per (stakeholder, topic).
+
+    A person's stance is also credited to the organisation the article says they speak for.
+    """
+    holders = [Holder(o.name, "organisation", m.start, m.end) for o in organisations for m in o.mentions]
+    holders += [Holder(p.name, "person", m.start, m.end) for p in people for m in p.mentions]
+    names = [(m.start, m.end) for o in organisations for m in o.mentions]
+    sentences = list(doc.sents)
+    found = [find_topic_mentions(sentence, topics, names, cues) for sentence in sentences]
+    counts: dict[str, int] = {}
+    for mentions in found:
+        for mention in mentions:
+            counts[mention.topic] = counts.get(mention.topic, 0) + 1
+    main_topic = max(counts, key=counts.get) if counts else None
+    stances = []
+    for sentence, mentions in zip(sentences, found):
+        if not mentions and main_topic:  # "voted against the proposal": the article's main topic
+            mentions = [TopicMention(main_topic, t) for t in sentence
+                        if t.lemma_.lower() in cues.topic_references and t.pos_ == "NOUN"
+                        and any(d.lower_ in ("the", "this", "these", "such", "its", "their") for d in t.children)]
+        if not mentions:
+            continue
+        inside = [h for h in holders if sentence.start_char <= h.start < sentence.end_char]
+        earlier = [h for h in holders if h.start < sentence.end_char]
+        overlapping = [q for q in quotes if q.start < sentence.end_char and sentence.start_char < q.end]
+        stances += sentence_stances(SentenceContext(sentence, inside, overlapping, mentions, earlier), cues)
+    affiliation = {p.name: p.organisation for p in people if p.organisation}
+    stances += [StanceResult(affiliation[s.stakeholder], "organisation", s.topic, s.stance, s.confidence * 0.9, s.evidence,
+                             f"{s.method}, via spokesperson")
+                for s in stances if s.stakeholder_type == "person" and s.stakeholder in affiliation and s.stance != "neutral"]
+    return combine(stances)
