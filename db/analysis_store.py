@@ -103,7 +103,7 @@ def save_analysis(db: Database, article_id: int, content_hash: str, analysis: Ar
                 organisation_ids[alias] = organisation_id
             db["mentions"].insert_all(
                 {"article_id": article_id, "organisation_id": organisation_id, "text": m.text,
-                 "sentence": m.sentence, "start": m.start, "end": m.end}
+                 "sentence": m.sentence, "start": m.start, "end": m.end, "sentiment": m.sentiment}
                 for m in org.mentions
             )
         person_ids = {}
@@ -111,7 +111,7 @@ def save_analysis(db: Database, article_id: int, content_hash: str, analysis: Ar
             person_id = person_ids[person.name] = resolve_person(db, person.name, organisation_ids.get(person.organisation))
             db["mentions"].insert_all(
                 {"article_id": article_id, "person_id": person_id, "text": m.text,
-                 "sentence": m.sentence, "start": m.start, "end": m.end}
+                 "sentence": m.sentence, "start": m.start, "end": m.end, "sentiment": m.sentiment}
                 for m in person.mentions
             )
             if person.role or person.organisation:
@@ -123,7 +123,7 @@ def save_analysis(db: Database, article_id: int, content_hash: str, analysis: Ar
             db["quotes"].insert(
                 {"article_id": article_id, "speaker": quote.speaker, "speaker_type": quote.speaker_type,
                  "person_id": person_ids.get(quote.speaker), "organisation_id": organisation_ids.get(quote.speaker),
-                 "text": quote.text, "direct": int(quote.direct)}
+                 "text": quote.text, "direct": int(quote.direct), "sentiment": quote.sentiment}
             )
         for stance in analysis.stances:
             db["stances"].insert(

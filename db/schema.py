@@ -173,6 +173,30 @@ def m003_organisation_successors(db: Database) -> None:
     db.execute("CREATE INDEX organisations_successor ON organisations(successor_id)")
 
 
+@migrations()
+def m004_sentiment_and_summaries(db: Database) -> None:
+    """Sentence sentiment on quotes and mentions; positions and stance changes summarised per stakeholder."""
+    db.execute("ALTER TABLE quotes ADD COLUMN sentiment REAL")
+    db.execute("ALTER TABLE mentions ADD COLUMN sentiment REAL")
+    db.execute("""CREATE TABLE stakeholder_positions (
+        stakeholder TEXT NOT NULL, stakeholder_type TEXT NOT NULL,
+        organisation_id INTEGER REFERENCES organisations(id), person_id INTEGER REFERENCES people(id),
+        topic TEXT NOT NULL, articles INTEGER NOT NULL,
+        support INTEGER NOT NULL, oppose INTEGER NOT NULL, neutral INTEGER NOT NULL,
+        latest_stance TEXT NOT NULL, latest_date TEXT, latest_evidence TEXT, latest_article_id INTEGER REFERENCES articles(id),
+        first_seen TEXT, last_seen TEXT, changes INTEGER NOT NULL,
+        PRIMARY KEY (stakeholder, topic))""")
+    db.execute("CREATE INDEX stakeholder_positions_topic ON stakeholder_positions(topic, latest_stance)")
+    db.execute("CREATE INDEX stakeholder_positions_organisation ON stakeholder_positions(organisation_id)")
+    db.execute("CREATE INDEX stakeholder_positions_person ON stakeholder_positions(person_id)")
+    db.execute("""CREATE TABLE stance_changes (
+        id INTEGER PRIMARY KEY, stakeholder TEXT NOT NULL, topic TEXT NOT NULL,
+        from_stance TEXT NOT NULL, to_stance TEXT NOT NULL, changed_on TEXT,
+        from_article_id INTEGER REFERENCES articles(id), to_article_id INTEGER REFERENCES articles(id), evidence TEXT)""")
+    db.execute("CREATE INDEX stance_changes_topic ON stance_changes(topic, changed_on)")
+    db.execute("CREATE INDEX stances_stakeholder_topic ON stances(stakeholder, topic)")
+
+
 def apply_migrations(db: Database) -> None:
     """Bring ``db`` up to the current schema; a no-op when it is already current."""
     migrations.apply(db)

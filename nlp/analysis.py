@@ -6,7 +6,8 @@ from spacy.tokens import Doc
 
 from nlp.organisations import collect_organisations
 from nlp.people import collect_people
-from nlp.quotes import Stakeholders, collect_quotes
+from nlp.quotes import Stakeholders, collect_quotes, collect_reported_speech
+from nlp.sentiment import sentiment
 from nlp.registry import Registry
 from nlp.results import ArticleAnalysis
 from nlp.roles import RoleFinder, load_role_heads, resolve_reference
@@ -28,9 +29,15 @@ class Analyser:
         organisations = collect_organisations(doc, self.registry)
         people = collect_people(doc, organisations, self.role_finder)
         named = [(m.start, org.name) for org in organisations for m in org.mentions]
-        quotes = collect_quotes(doc.text, Stakeholders(people, organisations),
-                                lambda text, position: resolve_reference(text, position, named))
-        stances = collect_stances(doc, self.topics, organisations, people, quotes, self.cues)
+        stakeholders = Stakeholders(people, organisations)
+        reference = lambda text, position: resolve_reference(text, position, named)  # noqa: E731
+        quotes = collect_quotes(doc.text, stakeholders, reference)
+        quotes = sorted(quotes + collect_reported_speech(doc, quotes, stakeholders, reference), key=lambda q: q.start)
+        stances = collect_stances(doc, self.topics, organisations, people, [q for q in quotes if q.direct], self.cues)
+        for quote in quotes:
+            quote.sentiment = sentiment(quote.text)
+        for mention in (m for found in (*organisations, *people) for m in found.mentions):
+            mention.sentiment = sentiment(mention.sentence)
         return ArticleAnalysis(organisations=organisations, people=people, quotes=quotes, stances=stances)
 
     def analyse_texts(self, nlp: Language, texts: Iterable[str], batch_size: int = 16) -> Iterator[ArticleAnalysis]:

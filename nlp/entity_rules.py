@@ -8,7 +8,9 @@ from nlp.names import TITLES
 from nlp.org_patterns import SENTENCE_STARTERS
 
 FIRST_NAMES_FILE = Path(__file__).parent / "data" / "first_names.txt"
-NOT_NAME_START_POS = {"ADV", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "VERB", "AUX", "PART", "NUM", "PUNCT", "SPACE"}
+# Leading words a name cannot start with. Capitalised words tagged VERB or ADV stay: in a
+# name they are more often mis-tagged places ("Leeds", "Reading") than real verbs.
+NOT_NAME_START_POS = {"ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "NUM", "PUNCT", "SPACE"}
 ORGANISATION_WORDS = re.compile(
     r"\b(Trust|Council|CCG|ICB|ICS|STP|LMC|Group|Board|Committee|Federation|College|Association|Alliance|"
     r"Partnership|Healthwatch|NHS|Ltd|plc|Institute|Fund|Forum|Consortium|Centre|Surgery|Practice|Hospital|Hospitals|"
@@ -28,7 +30,7 @@ def trim_name_span(span: Span) -> Span | None:
     doc = span.doc
     while start < end and (
         doc[start].pos_ in NOT_NAME_START_POS and doc[start].text not in ("The", "NHS")
-        or doc[start].lower_ in SENTENCE_STARTERS
+        or doc[start].is_sent_start and doc[start].lower_ in SENTENCE_STARTERS
         or not doc[start].text[:1].isupper()
     ):
         start += 1

@@ -99,7 +99,8 @@ def attribution_candidates(text: str, quote: QuoteSpan) -> list[str]:
     paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
     candidates = []
     after = ATTRIBUTION_AFTER.match(text[quote.end + 1 : paragraph_end])
-    if after:
+    introduces_next = after and re.match(r"\s*:", text[quote.end + 1 + after.end() : paragraph_end])
+    if after and not introduces_next:  # "X said:" after a quote introduces the next one
         candidates.append((after.group("speaker_late") or after.group("speaker")).strip())
     before = _without_quotes(text[paragraph_start : max(paragraph_start, quote.start - 1)])
     caption = CAPTION.search(before)  # "Dr Maureen Baker: ‘…’"
@@ -242,3 +243,34 @@ def collect_quotes(text: str, stakeholders: Stakeholders, resolve_reference) -> 
         quotes.append(QuoteResult(speaker=speaker.name if speaker else None, speaker_type=speaker.kind if speaker else None,
                                   text=quoted, direct=True, start=span.start, end=span.end))
     return quotes
+
+
+REPORTING_VERBS = {"say", "tell", "warn", "argue", "claim", "insist", "believe", "add", "explain", "suggest", "state",
+                   "stress", "admit", "acknowledge", "fear", "predict", "point", "believe", "maintain", "accept"}
+
+
+def collect_reported_speech(doc, direct: list[QuoteResult], stakeholders: Stakeholders, resolve_reference) -> list[QuoteResult]:
+    """Reported speech: a clause under a speech verb ("The trust said it would bid"), kept with direct=False.
+
+    Sentences already carrying a direct quote are left to it.
+    """
+    reported = []
+    for sentence in doc.sents:
+        if any(q.start < sentence.end_char and sentence.start_char < q.end for q in direct):
+            continue
+        for verb in sentence:
+            if verb.lemma_.lower() not in REPORTING_VERBS or verb.pos_ != "VERB":
+                continue
+            clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if clause is None or subject is None:
+                continue
+            subject_text = doc.text[min(t.idx for t in subject.subtree) : max(t.idx + len(t.text) for t in subject.subtree)]
+            speaker = resolve_speaker(subject_text, subject.idx, stakeholders, resolve_reference)
+            tokens = [t for t in clause.subtree if not (t.i == clause.left_edge.i and t.lower_ == "that")]
+            text = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)] if tokens else ""
+            if speaker and len(text.split()) >= MIN_WORDS:
+                reported.append(QuoteResult(speaker.name, speaker.kind, " ".join(text.split()), False,
+                                            tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)))
+                break
+    return reported

@@ -10,6 +10,7 @@ class Mention:
     start: int
     end: int
     sentence: str
+    sentiment: float | None = None  # polarity of the sentence around the mention
 
 
 @dataclass
@@ -51,10 +52,12 @@ class QuoteResult:
     direct: bool
     start: int
     end: int
+    sentiment: float | None = None
 
     def to_json(self) -> dict:
-        """The contract form."""
-        return {"speaker": self.speaker, "speaker_type": self.speaker_type, "text": self.text, "direct": self.direct}
+        """The contract form, with the quote's sentiment added."""
+        return {"speaker": self.speaker, "speaker_type": self.speaker_type, "text": self.text, "direct": self.direct,
+                "sentiment": self.sentiment}
 
 
 @dataclass
@@ -91,12 +94,13 @@ class ArticleAnalysis:
     quotes: list[QuoteResult] = field(default_factory=list)
     stances: list[StanceResult] = field(default_factory=list)
 
-    def to_json(self, article_id) -> dict:
-        """The line ``tracker extract`` prints for this article."""
+    def to_json(self, article_id, reported_speech: bool = False) -> dict:
+        """The line ``tracker extract`` prints for this article: direct quotes only, unless
+        ``reported_speech`` (the gold format scores direct quotes)."""
         return {
             "id": article_id,
             "organisations": [o.to_json() for o in self.organisations],
             "people": [p.to_json() for p in self.people],
-            "quotes": [q.to_json() for q in self.quotes],
+            "quotes": [q.to_json() for q in self.quotes if q.direct or reported_speech],
             "stances": [s.to_json() for s in self.stances],
         }

@@ -5,6 +5,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from db.analysis_store import articles_to_analyse, save_analysis, seed_registry
+from db.summaries import refresh_summaries
 from nlp.analysis import Analyser
 from nlp.pipeline import PIPELINE_VERSION, build_pipeline
 from nlp.registry import DEFAULT_REGISTRY, load_registry
@@ -28,14 +29,21 @@ def analyse_database(
     db: Database, topics_path: str | Path = DEFAULT_TOPICS, registry_path: str | Path = DEFAULT_REGISTRY,
     limit: int | None = None,
 ) -> AnalyseCounts:
-    """Analyse every article that is new, changed or analysed by an older pipeline version."""
+    """Analyse every article that is new, changed or analysed by an older pipeline version, then
+    refresh the summary tables."""
     topics = load_topics(topics_path)
     registry = load_registry(registry_path)
     seed_registry(db, registry)
     pending = articles_to_analyse(db, PIPELINE_VERSION, limit)
     counts = AnalyseCounts()
-    if not pending:
-        return counts
+    if pending:
+        analyse_articles(db, pending, registry, topics, counts)
+    refresh_summaries(db)
+    return counts
+
+
+def analyse_articles(db: Database, pending: list[int], registry, topics, counts: AnalyseCounts) -> None:
+    """Analyse the articles ``pending`` in batches, storing each article's results in its own transaction."""
     nlp = build_pipeline(registry)
     analyser = Analyser(registry, topics)
     for offset in range(0, len(pending), BATCH):
@@ -49,4 +57,3 @@ def analyse_database(
             counts.people += len(analysis.people)
             counts.quotes += len(analysis.quotes)
             counts.stances += len(analysis.stances)
-    return counts

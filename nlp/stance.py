@@ -120,6 +120,7 @@ def find_topic_mentions(sentence: Span, topics: list[Topic], excluded: list[tupl
 def _about_other_things(token: Token, cues: Cues) -> bool:
     objects = [c for c in token.children if c.dep_ in ("dobj", "pobj", "prep")]
     objects += [g for c in objects if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    objects += [g for c in objects for g in c.children if g.dep_ in ("appos", "conj")]  # "the practices’ back office functions"
     return any(o.lemma_.lower() in cues.not_organisational for o in objects)
 
 
@@ -198,7 +199,7 @@ def _own_span(token: Token) -> tuple[int, int]:
 def _holders_at(token: Token, holders: list[Holder]) -> list[Holder]:
     """The stakeholders ``token``'s phrase names: all of them for a plural ("X and Y CCGs"), else the nearest."""
     start, end = _own_span(token)
-    inside = [h for h in holders if start <= h.start and h.end <= end]
+    inside = [h for h in holders if start <= h.start and h.end <= end or h.start <= token.idx < h.end]
     if not inside or token.tag_ in ("NNS", "NNPS"):
         return inside
     return [min(inside, key=lambda h: abs(h.start - token.idx))]
@@ -268,6 +269,12 @@ def _contrasted(sentence: Span, first: TopicMention, mentions: list[TopicMention
     return rivals
 
 
+def _after_contrast(sentence: Span, mention: TopicMention, mentions: list[TopicMention], cues: Cues) -> bool:
+    """True when a contrast marker stands between an earlier topic mention and this one."""
+    earlier = [m for m in mentions if m.token.i < mention.token.i and m.topic != mention.topic]
+    return any(mention.topic in _contrasted(sentence, m, mentions, cues) for m in earlier)
+
+
 @dataclass
 class SentenceContext:
     """What the stance reader needs to know about one sentence."""
@@ -289,6 +296,8 @@ def sentence_stances(context: SentenceContext, cues: Cues) -> list[StanceResult]
     sentence, results = context.sentence, []
     evidence = " ".join(sentence.text.split())
     for mention in context.mentions:
+        if _after_contrast(sentence, mention, context.mentions, cues):
+            continue  # "an MCP instead of a merger": the merger is the rival, handled with the MCP
         speaker = context.speaker_at(mention.token.idx)
         holders, polarity = [], None
         for verb, polarity in governing_cues(mention.token, cues):

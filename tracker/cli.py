@@ -122,7 +122,7 @@ def command_extract(args) -> int:
     nlp = build_pipeline(registry)
     results = Analyser(registry, topics).analyse_texts(nlp, (text for _, text in articles))
     for (article_id, _), analysis in zip(articles, results):
-        print(json.dumps(analysis.to_json(article_id), ensure_ascii=False), flush=False)
+        print(json.dumps(analysis.to_json(article_id, reported_speech=args.reported_speech), ensure_ascii=False))
     return 1 if failures else 0
 
 
@@ -162,6 +162,8 @@ def build_parser() -> argparse.ArgumentParser:
     nightly.add_argument("--topics", type=Path, default=DEFAULT_TOPICS, help="topics file (TOML)")
     extract = add("extract", command_extract, "NLP only: JSON lines in, one JSON result line per article out.")
     extract.add_argument("--topics", type=Path, default=DEFAULT_TOPICS, help="topics file (TOML)")
+    extract.add_argument("--reported-speech", action="store_true",
+                         help="also print reported speech (quotes with direct: false); by default only direct quotes")
     extract.add_argument("input", type=Path, help="JSON lines with id, text and optionally title")
     demo = add("demo", command_demo, "Crawl the bundled sample site, analyse it and serve the result.")
     demo.add_argument("--port", type=int, default=8001, help="Datasette port")

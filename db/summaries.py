@@ -1,0 +1,58 @@
+"""Summary tables rebuilt after each analysis: where each stakeholder stands on each topic, and when that changed.
+
+``stakeholder_positions`` has one row per (stakeholder, topic): counts of support, oppose
+and neutral articles, the latest stance with its date and evidence, first and last seen.
+``stance_changes`` lists every switch between support and oppose from one article to the
+next (neutral reports do not count as a change of side).
+"""
+from itertools import groupby
+
+from sqlite_utils import Database
+
+POSITIONS_SQL = """
+SELECT stances.stakeholder, stances.stakeholder_type, stances.organisation_id, stances.person_id, stances.topic,
+       stances.stance, stances.evidence, stances.article_id, articles.published
+FROM stances JOIN articles ON articles.id = stances.article_id
+ORDER BY stances.stakeholder, stances.topic, articles.published, stances.article_id
+"""
+
+
+def summarise(rows: list[dict]) -> tuple[dict, list[dict]]:
+    """The position row and the stance changes of one stakeholder on one topic, from its stances in date order."""
+    latest = rows[-1]
+    sides = [row for row in rows if row["stance"] != "neutral"]
+    changes = [
+        {"stakeholder": after["stakeholder"], "topic": after["topic"], "from_stance": before["stance"],
+         "to_stance": after["stance"], "changed_on": after["published"], "from_article_id": before["article_id"],
+         "to_article_id": after["article_id"], "evidence": after["evidence"]}
+        for before, after in zip(sides, sides[1:]) if before["stance"] != after["stance"]
+    ]
+    shown = sides[-1] if sides else latest
+    position = {
+        "stakeholder": latest["stakeholder"], "stakeholder_type": latest["stakeholder_type"],
+        "organisation_id": latest["organisation_id"], "person_id": latest["person_id"], "topic": latest["topic"],
+        "articles": len({row["article_id"] for row in rows}),
+        **{side: sum(row["stance"] == side for row in rows) for side in ("support", "oppose", "neutral")},
+        "latest_stance": shown["stance"], "latest_date": shown["published"], "latest_evidence": shown["evidence"],
+        "latest_article_id": shown["article_id"], "first_seen": rows[0]["published"], "last_seen": latest["published"],
+        "changes": len(changes),
+    }
+    return position, changes
+
+
+def refresh_summaries(db: Database) -> int:
+    """Rebuild both summary tables from the stances, in one transaction; returns the number of positions."""
+    columns = ["stakeholder", "stakeholder_type", "organisation_id", "person_id", "topic", "stance", "evidence",
+               "article_id", "published"]
+    rows = [dict(zip(columns, row)) for row in db.execute(POSITIONS_SQL).fetchall()]
+    positions, changes = [], []
+    for _, group in groupby(rows, key=lambda row: (row["stakeholder"], row["topic"])):
+        position, changed = summarise(list(group))
+        positions.append(position)
+        changes.extend(changed)
+    with db.atomic():
+        db.execute("DELETE FROM stakeholder_positions")
+        db.execute("DELETE FROM stance_changes")
+        db["stakeholder_positions"].insert_all(positions)
+        db["stance_changes"].insert_all(changes)
+    return len(positions)

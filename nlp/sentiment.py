@@ -1,0 +1,14 @@
+"""Sentence-level sentiment with VADER (a maintained lexicon), kept apart from stance and never used as stance."""
+from functools import lru_cache
+
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+
+@lru_cache(maxsize=1)
+def _analyzer() -> SentimentIntensityAnalyzer:
+    return SentimentIntensityAnalyzer()
+
+
+def sentiment(text: str) -> float:
+    """VADER's compound polarity of ``text``, from -1 (negative) to +1 (positive)."""
+    return round(_analyzer().polarity_scores(text)["compound"], 3)

@@ -1,0 +1,76 @@
+"""Quotes and who said them, on hand-written paragraphs, with the real model (loaded once)."""
+import pytest
+
+from nlp.analysis import Analyser
+from nlp.quotes import find_quote_spans
+
+
+@pytest.fixture(scope="module")
+def analyse(nlp, registry):
+    analyser = Analyser(registry, [])
+    return lambda text: analyser.analyse_doc(nlp(text))
+
+
+def direct(result):
+    return [(q.speaker, q.text) for q in result.quotes if q.direct]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, starts",
+    [
+        ("Paula Clark said: “There are many models being considered at this stage.”", "Paula Clark", "There are many models"),
+        ("“We believe the merger will help patients,” said Neil Carr.", "Neil Carr", "We believe the merger"),
+        ("“We believe the merger will help patients,” Neil Carr said.", "Neil Carr", "We believe the merger"),
+        ("Neil Carr spoke to governors. ‘It is a disaster in the making for us,’ he added.", "Neil Carr", "It is a disaster"),
+        ("Walsall Healthcare NHS Trust was asked for comment. A spokesperson for the trust said: “We are reviewing the plans now.”",
+         "Walsall Healthcare NHS Trust", "We are reviewing"),
+        ("In a statement, Walsall Healthcare NHS Trust said: “We will consult staff before any change.”",
+         "Walsall Healthcare NHS Trust", "We will consult staff"),
+        ("Paula Clark, chief executive of Walsall Healthcare NHS Trust, spoke. The chief executive said: “We need more beds this winter.”",
+         "Paula Clark", "We need more beds"),
+        ("According to Paula Clark, “the system is unsustainable as things stand”.", "Paula Clark", "the system is unsustainable"),
+        ("Paula Clark said the trust accepted it had “an unsustainable system as things stand”.", "Paula Clark", "an unsustainable system"),
+        ("Dr Maureen Baker: 'Most federations will resist becoming too big.'", "Maureen Baker", "Most federations will resist"),
+    ],
+)
+def test_quotes_are_attributed_to_their_speaker(analyse, text, speaker, starts):
+    found = direct(analyse(text))
+    assert any(who == speaker and said.startswith(starts) for who, said in found), found
+
+
+def test_a_quote_running_over_paragraphs_is_one_quote(analyse):
+    text = "Neil Carr said: “We have met the trust.\n“We will meet again in March and decide then.”"
+    assert direct(analyse(text)) == [("Neil Carr", "We have met the trust. We will meet again in March and decide then.")]
+
+
+def test_a_quote_paragraph_after_a_quote_keeps_its_speaker(analyse):
+    text = "“We have met the trust twice this year,” said Neil Carr.\n“We will meet again in March and decide then.”"
+    assert [who for who, _ in direct(analyse(text))] == ["Neil Carr", "Neil Carr"]
+
+
+def test_short_scare_quotes_and_unattributed_words_are_not_quotes(analyse):
+    result = analyse("The plans were called “unwieldy” by some. “Nobody knows what will happen next year.”")
+    assert direct(result) == []
+
+
+def test_an_unbalanced_quote_mark_ends_with_its_paragraph():
+    text = "He said: “This never closes\nThe next paragraph is reporting, not a quote.\nNor is this one."
+    spans = find_quote_spans(text)
+    assert [text[s.start : s.end] for s in spans] == ["This never closes"]
+
+
+def test_apostrophes_are_not_quote_marks():
+    text = "The GPs’ views don’t count, it’s said. ‘This is a real quote here,’ she said."
+    assert [text[s.start : s.end] for s in find_quote_spans(text)] == ["This is a real quote here,"]
+
+
+def test_reported_speech_is_kept_as_indirect(analyse):
+    result = analyse("Walsall Healthcare NHS Trust said it would bid for the community services contract next year.")
+    reported = [(q.speaker, q.text) for q in result.quotes if not q.direct]
+    assert reported == [("Walsall Healthcare NHS Trust", "it would bid for the community services contract next year")]
+
+
+def test_quotes_carry_sentence_sentiment(analyse):
+    result = analyse("Neil Carr said: “This is a wonderful, exciting day for patients.” Paula Clark said: “This is a terrible, damaging mistake.”")
+    polarity = {q.speaker: q.sentiment for q in result.quotes}
+    assert polarity["Neil Carr"] > 0.3 and polarity["Paula Clark"] < -0.3

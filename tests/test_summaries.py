@@ -1,0 +1,21 @@
+"""Positions over time and stance changes, rebuilt from stored stances."""
+from db.summaries import summarise
+
+
+def stance(stance, day, article, evidence="e"):
+    return {"stakeholder": "Leeds CCG", "stakeholder_type": "organisation", "organisation_id": 1, "person_id": None,
+            "topic": "merger", "stance": stance, "evidence": evidence, "article_id": article, "published": day}
+
+
+def test_a_position_counts_each_side_and_keeps_the_latest_side_taken():
+    position, changes = summarise([stance("support", "2024-01-01", 1), stance("oppose", "2024-02-01", 2, "we now oppose it"),
+                                   stance("neutral", "2024-03-01", 3)])
+    assert (position["support"], position["oppose"], position["neutral"], position["articles"]) == (1, 1, 1, 3)
+    assert (position["latest_stance"], position["latest_date"], position["latest_evidence"]) == ("oppose", "2024-02-01", "we now oppose it")
+    assert (position["first_seen"], position["last_seen"]) == ("2024-01-01", "2024-03-01")
+    assert [(c["from_stance"], c["to_stance"], c["changed_on"]) for c in changes] == [("support", "oppose", "2024-02-01")]
+
+
+def test_neutral_reports_are_not_changes_of_side():
+    _, changes = summarise([stance("support", "2024-01-01", 1), stance("neutral", "2024-02-01", 2), stance("support", "2024-03-01", 3)])
+    assert changes == []
