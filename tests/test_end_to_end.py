@@ -65,3 +65,14 @@ async def test_datasette_lists_articles_newest_first(analysed_db):
     rows = await datasette_get(analysed_db, "/tracker/articles.json?_shape=array")
     assert [row["published"] for row in rows] == sorted((row["published"] for row in rows), reverse=True)
     assert len(rows) == 5
+
+
+def test_analysis_stores_quotes_stances_and_positions(analysed_db):
+    db = Database(analysed_db)
+    quote = db.execute("select speaker, sentiment from quotes where text like 'We would like to reiterate our support%'").fetchone()
+    assert quote[0] == "Marcus Warnes" and quote[1] > 0
+    position = db.execute(
+        "select latest_stance, latest_evidence from stakeholder_positions where stakeholder = ? and topic = 'mcp'",
+        ["North Staffordshire GP Federation"]).fetchone()
+    assert position[0] == "support" and "MCP" in position[1]
+    assert db.execute("select count(*) from stances where stance = 'oppose' and topic = 'merger'").fetchone()[0] >= 1
