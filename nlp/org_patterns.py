@@ -51,6 +51,7 @@ SENTENCE_STARTERS = {
     "yesterday", "today", "earlier", "later", "meanwhile", "however", "now", "last", "next", "both", "new",
     "former", "local", "senior", "all", "some", "many", "several", "while", "when", "if", "as", "after",
     "before", "since", "under", "plans", "proposals", "elsewhere", "but", "and", "also", "in", "at", "for",
+    "proposed", "planned", "draft",
 }
 _LEADING_STARTERS = re.compile(rf"^(?:(?:{'|'.join(sorted(SENTENCE_STARTERS))})\s+)+", re.IGNORECASE)
 

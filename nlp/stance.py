@@ -102,19 +102,26 @@ def find_topic_mentions(sentence: Span, topics: list[Topic], excluded: list[tupl
             for i, token in enumerate(tokens):
                 if not _word_matches(token, words[0]):
                     continue
-                position, last = i, token
+                position, matched = i, [token]
                 for word in words[1:]:
                     following = tokens[position + 1 : position + 2 + MAX_INSERTED_WORDS]
                     match = next((j for j, t in enumerate(following) if _word_matches(t, word)), None)
                     if match is None:
                         break
                     position += match + 1
-                    last = tokens[position]
+                    matched.append(tokens[position])
                 else:
-                    if not _about_other_things(last, cues):
-                        found.append(TopicMention(topic.id, last))
+                    head = _phrase_head(matched)
+                    if not _about_other_things(head, cues):
+                        found.append(TopicMention(topic.id, head))
     unique = {(m.topic, m.token.i): m for m in found}
     return list(unique.values())
+
+
+def _phrase_head(tokens: list[Token]) -> Token:
+    """The word of a matched term that the rest hang on: "taken" in "taken over", "provider" in "single provider"."""
+    indices = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i not in indices or t.head.i == t.i), tokens[-1])
 
 
 def _about_other_things(token: Token, cues: Cues) -> bool:
@@ -143,7 +150,9 @@ def governing_cues(topic_token: Token, cues: Cues):
         in_topic_phrase = came_from is not None and came_from.dep_ in ("compound", "amod", "nmod")  # "merger plans"
         polarity = cues.polarity(token) if token.i != topic_token.i and not in_topic_phrase else None
         if polarity is None and token.pos_ in ("VERB", "AUX"):  # "… the merger plan … are minuscule"
-            predicate = next((c for c in token.children if c.dep_ in ("acomp", "attr", "oprd") and cues.polarity(c)), None)
+            predicates = [c for c in token.children if c.dep_ in ("acomp", "attr", "oprd")]
+            predicates += [m for c in predicates for m in c.children if m.dep_ == "amod"]  # "an incredibly bad idea"
+            predicate = next((c for c in predicates if cues.polarity(c)), None)
             polarity = cues.polarity(predicate) if predicate is not None else None
         if polarity:
             if _negated(token, cues):
@@ -169,11 +178,13 @@ def _done_by_its_subject(token: Token) -> bool:
     return not any(c.lower_ in hedges for t in chain for c in t.children if c.dep_ == "aux")
 
 
-def _subject_tokens(verb: Token) -> list[Token]:
-    """The subject (with conjuncts) or passive agent of ``verb``, climbing to a governing verb when it has none."""
+def _subject_tokens(verb: Token, topic: Token | None = None) -> list[Token]:
+    """The subject (with conjuncts) or passive agent of ``verb``, climbing to a governing verb when it has
+    none, or when its subject is the topic itself ("X said the merger would be a disaster")."""
     token = verb
     for _ in range(8):
-        subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+        subjects = [c for c in token.children if c.dep_ in SUBJECTS
+                    and not (topic is not None and c.left_edge.i <= topic.i <= c.right_edge.i)]
         agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         chosen = agents or [s for s in subjects if s.dep_ != "nsubjpass"] or subjects
         if token.dep_ == "relcl" and (not chosen or all(c.lower_ in ("that", "which", "who") for c in chosen)):
@@ -250,7 +261,7 @@ def _holders_of(tokens: list[Token], holders: list[Holder], speaker: Speaker | N
         if token.lower_ in FIRST_PERSON and speaker:
             found.append(Holder(speaker.name, speaker.kind, token.idx, token.idx))
         elif token.lower_ in PRONOUN_KINDS:
-            found += _pronoun_holders(token, holders)
+            found += _pronoun_holders(token, holders) or _pronoun_holders(token, list(earlier))
         else:
             found += _holders_at(token, holders)
     return found
@@ -301,14 +312,14 @@ def sentence_stances(context: SentenceContext, cues: Cues) -> list[StanceResult]
         speaker = context.speaker_at(mention.token.idx)
         holders, polarity = [], None
         for verb, polarity in governing_cues(mention.token, cues):
-            holders = _holders_of(_subject_tokens(verb), context.holders, speaker, context.earlier)
+            holders = _holders_of(_subject_tokens(verb, mention.token), context.holders, speaker, context.earlier)
             if holders:
                 break
+        if polarity and not holders and speaker:  # a position stated in a quote with no subject of its own
+            holders = [Holder(speaker.name, speaker.kind, sentence.start_char, sentence.start_char)]
         if not holders and _done_by_its_subject(mention.token):  # "the two CCGs are set to merge"
             polarity = "oppose" if _negated(mention.token, cues) else "support"
-            holders = _holders_of(_subject_tokens(mention.token), context.holders, speaker, context.earlier)
-        if polarity and not holders and speaker:
-            holders = [Holder(speaker.name, speaker.kind, sentence.start_char, sentence.start_char)]
+            holders = _holders_of(_subject_tokens(mention.token), context.holders, None, context.earlier)
         for holder in holders:
             results.append(StanceResult(holder.name, holder.kind, mention.topic, polarity, 0.8, evidence, "dependency cue"))
             if polarity == "support":
