@@ -10,7 +10,7 @@ from nlp.names import organisation_key, person_key
 from nlp.registry import Registry
 from nlp.results import ArticleAnalysis, OrganisationResult
 
-ARTICLE_RESULT_TABLES = ("mentions", "roles", "quotes", "stances")
+ARTICLE_RESULT_TABLES = ("mentions", "roles", "quotes", "stances", "article_outlets")
 
 
 def _add_aliases(db: Database, organisation_id: int, names) -> None:
@@ -132,6 +132,7 @@ def save_analysis(db: Database, article_id: int, content_hash: str, analysis: Ar
                  "topic": stance.topic, "stance": stance.stance, "confidence": stance.confidence,
                  "evidence": stance.evidence, "method": stance.method}
             )
+        db["article_outlets"].insert_all({"article_id": article_id, "outlet": outlet} for outlet in analysis.outlets)
         db["analyses"].upsert(
             {"article_id": article_id, "pipeline_version": pipeline_version, "content_hash": content_hash, "analysed": now_iso()},
             pk="article_id",

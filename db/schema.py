@@ -197,6 +197,14 @@ def m004_sentiment_and_summaries(db: Database) -> None:
     db.execute("CREATE INDEX stances_stakeholder_topic ON stances(stakeholder, topic)")
 
 
+@migrations()
+def m005_article_outlets(db: Database) -> None:
+    """The news outlets an article cites as its source ("HSJ understands"), kept apart from stakeholders."""
+    db.execute("""CREATE TABLE article_outlets (
+        article_id INTEGER NOT NULL REFERENCES articles(id), outlet TEXT NOT NULL, PRIMARY KEY (article_id, outlet))""")
+    db.execute("CREATE INDEX article_outlets_outlet ON article_outlets(outlet)")
+
+
 def apply_migrations(db: Database) -> None:
     """Bring ``db`` up to the current schema; a no-op when it is already current."""
     migrations.apply(db)

@@ -4,7 +4,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp.organisations import collect_organisations
+from nlp.organisations import collect_organisations, collect_outlets
 from nlp.people import collect_people
 from nlp.quotes import Stakeholders, collect_quotes, collect_reported_speech
 from nlp.sentiment import sentiment
@@ -38,7 +38,8 @@ class Analyser:
             quote.sentiment = sentiment(quote.text)
         for mention in (m for found in (*organisations, *people) for m in found.mentions):
             mention.sentiment = sentiment(mention.sentence)
-        return ArticleAnalysis(organisations=organisations, people=people, quotes=quotes, stances=stances)
+        return ArticleAnalysis(organisations=organisations, people=people, quotes=quotes, stances=stances,
+                               outlets=collect_outlets(doc))
 
     def analyse_texts(self, nlp: Language, texts: Iterable[str], batch_size: int = 16) -> Iterator[ArticleAnalysis]:
         """Analyse many article texts, streaming through ``nlp.pipe``."""

@@ -35,8 +35,9 @@ NOT_ORGANISATIONS = re.compile(
     r"contract|framework|programme|board meeting|secretary of state|state for health|briefing|process)\b",
     re.IGNORECASE,
 )
-OUTLETS = {"hsj", "pulse", "gponline", "healthcare leader", "bbc", "the guardian", "the times", "nursing times",
-           "health service journal", "local democracy reporting service"}
+OUTLET_NAMES = ("HSJ", "Health Service Journal", "Pulse", "GPonline", "Healthcare Leader", "BBC", "The Guardian",
+                "The Times", "Nursing Times", "Local Democracy Reporting Service", "The Sentinel", "Shropshire Star")
+OUTLETS = {name.lower() for name in OUTLET_NAMES}
 KIND_BY_HEAD = [
     (r"foundation trust|\bft$", "foundation trust"), (r"\btrust$", "trust"),
     (r"clinical commissioning group|\bccgs?$", "CCG"), (r"integrated care board|\bicb$", "ICB"),
@@ -178,3 +179,9 @@ def collect_organisations(doc: Doc, registry: Registry) -> list[OrganisationResu
             if is_organisation_name(name):
                 index.add(name, mention, also_called=acronym)
     return list(index.by_key.values())
+
+
+def collect_outlets(doc: Doc) -> list[str]:
+    """The news outlets the article names as its source ("HSJ understands", "told Pulse"), kept apart
+    from the stakeholders. Outlets are a known list, matched by name rather than left to NER."""
+    return [name for name in OUTLET_NAMES if re.search(rf"\b{re.escape(name)}\b", doc.text)]

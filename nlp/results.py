@@ -93,6 +93,7 @@ class ArticleAnalysis:
     people: list[PersonResult] = field(default_factory=list)
     quotes: list[QuoteResult] = field(default_factory=list)
     stances: list[StanceResult] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)  # news outlets cited as sources, not stakeholders
 
     def to_json(self, article_id, reported_speech: bool = False) -> dict:
         """The line ``tracker extract`` prints for this article: direct quotes only, unless
@@ -103,4 +104,5 @@ class ArticleAnalysis:
             "people": [p.to_json() for p in self.people],
             "quotes": [q.to_json() for q in self.quotes if q.direct or reported_speech],
             "stances": [s.to_json() for s in self.stances],
+            "outlets": self.outlets,
         }

@@ -19,7 +19,7 @@ def test_extract_prints_one_contract_line_per_article(tmp_path):
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [line["id"] for line in lines] == ["a1", "a2"]
     for line in lines:
-        assert set(line) == {"id", "organisations", "people", "quotes", "stances"}
+        assert set(line) == {"id", "organisations", "people", "quotes", "stances", "outlets"}
     first = lines[0]
     assert {"name": "University Hospitals of North Midlands NHS Trust", "aliases": [], "kind": "trust"} in first["organisations"]
     assert [p["name"] for p in first["people"]] == ["Paula Clark"]

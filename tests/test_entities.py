@@ -57,3 +57,9 @@ def test_an_acronym_defined_in_the_text_is_the_same_organisation(nlp, registry):
 def test_short_heads_are_written_out_in_canonical_names(nlp, registry):
     result = analyse(nlp, registry, "Wolverhampton LMC said the plan was flawed.")
     assert [(o.name, o.kind) for o in result.organisations] == [("Wolverhampton Local Medical Committee", "LMC")]
+
+
+def test_news_outlets_are_kept_apart_from_stakeholders(nlp, registry):
+    result = analyse(nlp, registry, "HSJ understands that Walsall Healthcare NHS Trust will bid. The trust told Pulse it was ready.")
+    assert [o.name for o in result.organisations] == ["Walsall Healthcare NHS Trust"]
+    assert result.outlets == ["HSJ", "Pulse"]
