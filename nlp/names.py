@@ -1,17 +1,17 @@
 """Normalised keys for organisation and person names, used to resolve the forms of a name to one record."""
 import re
+from difflib import SequenceMatcher
 
 # Words that vary between the forms of one organisation's name ("X NHS Foundation Trust",
 # "X FT", "the X Trust") and so carry no identity.
 ORGANISATION_NOISE = {"the", "nhs", "foundation", "ft", "trust", "plc", "ltd", "limited"}
-# Short forms that stand for the same words inside a name.
+# Short heads of NHS bodies' names and what they stand for.
+SHORT_HEADS = {"CCG": "Clinical Commissioning Group", "ICB": "Integrated Care Board",
+               "ICS": "Integrated Care System", "LMC": "Local Medical Committee"}
+# Short forms that stand for the same words inside a name (for matching, in lower case).
 ORGANISATION_SHORT_FORMS = {
-    "ccg": "clinical commissioning group",
-    "ccgs": "clinical commissioning groups",
-    "icb": "integrated care board",
-    "ics": "integrated care system",
-    "lmc": "local medical committee",
-    "lmcs": "local medical committees",
+    **{short.lower(): full.lower() for short, full in SHORT_HEADS.items()},
+    **{short.lower() + "s": full.lower() + "s" for short, full in SHORT_HEADS.items()},
     "staffs": "staffordshire",
     "gps": "general practitioners",
 }
@@ -38,3 +38,18 @@ def organisation_key(name: str) -> str:
 def person_key(name: str) -> str:
     """The key of a person's name: titles dropped, lower case."""
     return " ".join(w for w in words(name) if w not in TITLES)
+
+
+def near_copy(key: str, other: str) -> bool:
+    """True when two organisation keys are the same name with one word missing or a typing slip."""
+    words_, other_words = key.split(), other.split()
+    if len(words_) == len(other_words) and sum(a != b for a, b in zip(words_, other_words)) == 1 \
+            and any(a + "s" == b or b + "s" == a for a, b in zip(words_, other_words)):
+        return True  # "NHS Improvements" for "NHS Improvement"
+    if not words_ or not other_words or words_[-1] != other_words[-1]:
+        return False  # a different head word ("… Council", "… Group") is a different body
+    if len(words_) >= 3 and len(other_words) - len(words_) == 1:
+        it = iter(other_words)
+        if all(word in it for word in words_):
+            return True
+    return len(key) >= 20 and SequenceMatcher(None, key, other).ratio() >= 0.95

@@ -6,12 +6,11 @@ normalised key, and a name whose key is a near-copy of a known one (one word mis
 or a typing slip) joins it.
 """
 import re
-from difflib import SequenceMatcher
 
 from spacy.tokens import Doc, Span
 
 from nlp.entity_rules import ORGANISATION_WORDS
-from nlp.names import TITLES, organisation_key
+from nlp.names import SHORT_HEADS, TITLES, near_copy, organisation_key
 from nlp.registry import Registry
 from nlp.results import Mention, OrganisationResult
 
@@ -55,9 +54,7 @@ def clean_org_text(text: str) -> str:
     return text.strip(" ,.;:-")
 
 
-FULL_HEADS = [(r"\bLMC$", "Local Medical Committee"), (r"\bCCG$", "Clinical Commissioning Group"),
-              (r"\bICB$", "Integrated Care Board"), (r"\bICS$", "Integrated Care System"),
-              (r"(?<!NHS)\s+FT$", " NHS Foundation Trust")]
+FULL_HEADS = [(rf"\b{short}$", full) for short, full in SHORT_HEADS.items()] + [(r"(?<!NHS)\s+FT$", " NHS Foundation Trust")]
 
 
 def full_name(name: str) -> str:
@@ -89,21 +86,6 @@ def is_organisation_name(text: str) -> bool:
     return not NOT_ORGANISATIONS.search(text)
 
 
-def near_copy(key: str, other: str) -> bool:
-    """True when two keys are the same name with one word missing or a typing slip."""
-    words, other_words = key.split(), other.split()
-    if len(words) == len(other_words) and sum(a != b for a, b in zip(words, other_words)) == 1 \
-            and any(a + "s" == b or b + "s" == a for a, b in zip(words, other_words)):
-        return True  # "NHS Improvements" for "NHS Improvement"
-    if not words or not other_words or words[-1] != other_words[-1]:
-        return False  # a different head word ("… Council", "… Group") is a different body
-    if len(words) >= 3 and len(other_words) - len(words) == 1:
-        it = iter(other_words)
-        if all(word in it for word in words):
-            return True
-    return len(key) >= 20 and SequenceMatcher(None, key, other).ratio() >= 0.95
-
-
 class OrganisationIndex:
     """The organisations found so far in one article, keyed by normalised name."""
 
@@ -111,17 +93,9 @@ class OrganisationIndex:
         self.registry = registry
         self.by_key: dict[str, OrganisationResult] = {}
 
-    def _registry_match(self, name: str):
-        known = self.registry.lookup(name)
-        if known:
-            return known
-        key = organisation_key(name)
-        return next((org for org in self.registry.organisations
-                     for alias in org.all_names if near_copy(key, organisation_key(alias))), None)
-
     def add(self, name: str, mention: Mention, also_called: str | None = None) -> None:
         """Record ``name`` mentioned at ``mention`` (written ``also_called``, an acronym, if given)."""
-        known = self._registry_match(name)
+        known = self.registry.lookup(name) or self.registry.near(name)
         key = organisation_key(known.name if known else name)
         if not key:
             return

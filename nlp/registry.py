@@ -4,7 +4,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from nlp.names import organisation_key
+from nlp.names import near_copy, organisation_key
 
 DEFAULT_REGISTRY = Path(__file__).parent / "data" / "organisations.jsonl"
 
@@ -36,15 +36,21 @@ class Registry:
     def __post_init__(self):
         self._by_key = {}
         self._by_acronym = {}
+        self._keyed = [(organisation_key(name), org) for org in self.organisations for name in org.all_names]
+        for key, org in self._keyed:
+            self._by_key.setdefault(key, org)
         for org in self.organisations:
-            for name in org.all_names:
-                self._by_key.setdefault(organisation_key(name), org)
             if org.acronym:
                 self._by_acronym[org.acronym] = org
 
     def lookup(self, name: str) -> Organisation | None:
         """The organisation one of whose names has the same key as ``name``; acronyms match exactly."""
         return self._by_acronym.get(name.strip()) or self._by_key.get(organisation_key(name))
+
+    def near(self, name: str) -> Organisation | None:
+        """The organisation one of whose names ``name`` nearly copies (a word missing, a typing slip)."""
+        key = organisation_key(name)
+        return next((org for other, org in self._keyed if near_copy(key, other)), None)
 
     def phrases(self) -> list[str]:
         """Every name and alias, for recognising registry organisations in text."""

@@ -36,6 +36,12 @@ REFERENCE_WORDS = {
 }
 
 
+def is_of_kind(name: str, word: str) -> bool:
+    """True when the organisation ``name`` is one that ``word`` ("trust", "ccg", "council") can refer to."""
+    lowered = name.lower()
+    return any(re.search(rf"\b{re.escape(cue)}s?\b", lowered) for cue in REFERENCE_WORDS.get(word, ()))
+
+
 @dataclass(frozen=True)
 class RoleFinding:
     """What the text says of one person mention: a role, and the organisation (as a character span)."""
@@ -319,10 +325,8 @@ def resolve_reference(text: str, position: int, named: list[tuple[int, str]]) ->
     earlier = [name for where, name in sorted(named) if where < position]
     if word in ("its", "their"):
         return earlier[-1] if earlier else None
-    cues = REFERENCE_WORDS.get(word, ())
-    matching = [name for name in earlier if any(cue in name.lower() for cue in cues)
-                and all(hint in name.lower() for hint in hints)]
+    matching = [name for name in earlier if is_of_kind(name, word) and all(hint in name.lower() for hint in hints)]
     if matching:
         return matching[-1]
-    later = [name for where, name in sorted(named) if where > position and any(cue in name.lower() for cue in cues)]
+    later = [name for where, name in sorted(named) if where > position and is_of_kind(name, word)]
     return later[0] if later else None

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from nlp.quotes import Speaker
 from nlp.results import StanceResult
+from nlp.roles import REFERENCE_WORDS, is_of_kind
 from nlp.topics import Topic
 from tracker.tomlfile import read_toml
 
@@ -226,20 +227,18 @@ def _pronoun_holders(token: Token, holders: list[Holder]) -> list[Holder]:
     return [max(before, key=lambda h: h.start)] if before else []
 
 
-KIND_NOUNS = {"trust": ("trust",), "ccg": ("ccg", "clinical commissioning group"), "council": ("council",),
-              "federation": ("federation",), "icb": ("integrated care board", "icb"), "lmc": ("local medical committee", "lmc")}
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "both": 2}
 
 
 def _counted_reference(token: Token, earlier: list[Holder]) -> list[Holder]:
     """ "the three trusts", "both CCGs", "the trusts": the article's organisations of that kind, when the count fits."""
-    cues = KIND_NOUNS.get(token.lemma_.lower())
+    kind = token.lemma_.lower()
     count = next((NUMBERS.get(c.lower_) for c in token.children if c.dep_ in ("nummod", "det", "predet")
                   and c.lower_ in NUMBERS), None)
     definite_plural = token.tag_ == "NNS" and any(c.lower_ == "the" for c in token.children)
-    if not cues or (count is None and not definite_plural):
+    if kind not in REFERENCE_WORDS or (count is None and not definite_plural):
         return []
-    names = {h.name: h for h in earlier if h.kind == "organisation" and any(cue in h.name.lower() for cue in cues)}
+    names = {h.name: h for h in earlier if h.kind == "organisation" and is_of_kind(h.name, kind)}
     if count is None:  # "the trusts": all of them, when the article names at least two
         return list(names.values()) if len(names) >= 2 else []
     return list(names.values()) if len(names) == count else []

@@ -1,12 +1,11 @@
 """The topics file: the debates whose stances are tracked (``[[topic]]`` with id, label and terms)."""
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from tracker.tomlfile import ConfigError, check_keys, read_toml
 
 DEFAULT_TOPICS = Path(__file__).with_name("topics.toml")
-TOPIC_KEYS = {"id", "label", "terms", "description", "rivals"}
+TOPIC_KEYS = {"id", "label", "terms", "description"}
 
 
 @dataclass(frozen=True)
@@ -17,15 +16,6 @@ class Topic:
     label: str
     terms: tuple[str, ...]
     description: str = ""
-    rivals: tuple[str, ...] = ()
-
-    def pattern(self) -> re.Pattern:
-        """A regex matching any of the topic's terms as whole words (acronyms case-sensitively)."""
-        parts = []
-        for term in sorted(self.terms, key=len, reverse=True):
-            escaped = r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", term))
-            parts.append(escaped if term.isupper() else f"(?i:{escaped})")
-        return re.compile(r"\b(?:" + "|".join(parts) + r")\w*")
 
 
 def load_topics(path: str | Path = DEFAULT_TOPICS) -> list[Topic]:
@@ -48,12 +38,6 @@ def load_topics(path: str | Path = DEFAULT_TOPICS) -> list[Topic]:
                 label=table["label"],
                 terms=tuple(terms),
                 description=table.get("description", ""),
-                rivals=tuple(table.get("rivals", ())),
             )
         )
-    known = {t.id for t in topics}
-    for topic in topics:
-        unknown = set(topic.rivals) - known
-        if unknown:
-            raise ConfigError(f"{path}: topic {topic.id}: rivals name unknown topic(s) {', '.join(sorted(unknown))}")
     return topics

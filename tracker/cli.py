@@ -176,10 +176,7 @@ def main(argv: list[str] | None = None) -> None:
     args = build_parser().parse_args(argv)
     try:
         status = args.function(args)
-    except (ConfigError, DatabaseUnwritable) as error:
-        print(f"tracker {args.command}: {error}", file=sys.stderr)
-        status = CONFIG_ERROR
-    except FileNotFoundError as error:
+    except (ConfigError, DatabaseUnwritable, FileNotFoundError) as error:
         print(f"tracker {args.command}: {error}", file=sys.stderr)
         status = CONFIG_ERROR
     sys.exit(status)
