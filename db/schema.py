@@ -8,6 +8,22 @@ from sqlite_utils import Database, Migrations
 
 migrations = Migrations("tracker")
 
+# An index under every facet and filter of the publication (db/metadata.yml) that lacks one.
+PUBLICATION_INDEXES = [
+    ("articles", ("section",)), ("articles", ("first_seen",)),
+    ("organisations", ("origin",)),
+    ("people", ("name",)),
+    ("roles", ("role",)), ("roles", ("seen",)),
+    ("quotes", ("speaker_type",)), ("quotes", ("direct",)),
+    ("stances", ("stance",)), ("stances", ("stakeholder_type",)),
+    ("stakeholder_positions", ("stakeholder_type",)), ("stakeholder_positions", ("last_seen",)),
+    ("stance_changes", ("to_stance",)), ("stance_changes", ("changed_on",)),
+    ("stance_timeline", ("topic", "month")), ("stance_timeline", ("organisation_id",)),
+    ("stance_timeline", ("person_id",)),
+    ("crawl_runs", ("command",)), ("crawl_runs", ("outcome",)), ("crawl_runs", ("started",)),
+    ("crawl_errors", ("reason",)), ("crawl_errors", ("source",)), ("crawl_errors", ("occurred",)),
+]
+
 SCHEMA_V1 = """
 CREATE TABLE crawl_runs (
     id INTEGER PRIMARY KEY,
@@ -203,6 +219,20 @@ def m005_article_outlets(db: Database) -> None:
     db.execute("""CREATE TABLE article_outlets (
         article_id INTEGER NOT NULL REFERENCES articles(id), outlet TEXT NOT NULL, PRIMARY KEY (article_id, outlet))""")
     db.execute("CREATE INDEX article_outlets_outlet ON article_outlets(outlet)")
+
+
+@migrations()
+def m006_publication(db: Database) -> None:
+    """What the publication needs to stay fast: quote search, a stance timeline, and an index under every facet."""
+    db["quotes"].enable_fts(["text", "speaker"], create_triggers=True, tokenize="porter")
+    db.execute("""CREATE TABLE stance_timeline (
+        stakeholder TEXT NOT NULL, stakeholder_type TEXT NOT NULL,
+        organisation_id INTEGER REFERENCES organisations(id), person_id INTEGER REFERENCES people(id),
+        topic TEXT NOT NULL, month TEXT NOT NULL,
+        support INTEGER NOT NULL, oppose INTEGER NOT NULL, neutral INTEGER NOT NULL,
+        PRIMARY KEY (stakeholder, topic, month))""")
+    for table, columns in PUBLICATION_INDEXES:
+        db.execute(f"CREATE INDEX {table}_{'_'.join(columns)} ON {table}({', '.join(columns)})")
 
 
 def apply_migrations(db: Database) -> None:

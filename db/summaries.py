@@ -3,7 +3,8 @@
 ``stakeholder_positions`` has one row per (stakeholder, topic): counts of support, oppose
 and neutral articles, the latest stance with its date and evidence, first and last seen.
 ``stance_changes`` lists every switch between support and oppose from one article to the
-next (neutral reports do not count as a change of side).
+next (neutral reports do not count as a change of side). ``stance_timeline`` counts each
+stakeholder's support, oppose and neutral articles per topic and month, for the charts.
 """
 from itertools import groupby
 
@@ -40,19 +41,37 @@ def summarise(rows: list[dict]) -> tuple[dict, list[dict]]:
     return position, changes
 
 
+def monthly_counts(rows: list[dict]) -> list[dict]:
+    """One stakeholder's stances on one topic counted per month of publication (undated articles are left out)."""
+    counts: dict[str, dict] = {}
+    for row in rows:
+        if not row["published"]:
+            continue
+        month = row["published"][:7]
+        entry = counts.setdefault(month, {
+            "stakeholder": row["stakeholder"], "stakeholder_type": row["stakeholder_type"],
+            "organisation_id": row["organisation_id"], "person_id": row["person_id"], "topic": row["topic"],
+            "month": month, "support": 0, "oppose": 0, "neutral": 0})
+        entry[row["stance"]] += 1
+    return list(counts.values())
+
+
 def refresh_summaries(db: Database) -> int:
-    """Rebuild both summary tables from the stances, in one transaction; returns the number of positions."""
+    """Rebuild the summary tables from the stances, in one transaction; returns the number of positions."""
     columns = ["stakeholder", "stakeholder_type", "organisation_id", "person_id", "topic", "stance", "evidence",
                "article_id", "published"]
     rows = [dict(zip(columns, row)) for row in db.execute(POSITIONS_SQL).fetchall()]
-    positions, changes = [], []
+    positions, changes, timeline = [], [], []
     for _, group in groupby(rows, key=lambda row: (row["stakeholder"], row["topic"])):
-        position, changed = summarise(list(group))
+        group = list(group)
+        position, changed = summarise(group)
         positions.append(position)
         changes.extend(changed)
+        timeline.extend(monthly_counts(group))
     with db.atomic():
-        db.execute("DELETE FROM stakeholder_positions")
-        db.execute("DELETE FROM stance_changes")
+        for table in ("stakeholder_positions", "stance_changes", "stance_timeline"):
+            db.execute(f"DELETE FROM {table}")
         db["stakeholder_positions"].insert_all(positions)
         db["stance_changes"].insert_all(changes)
+        db["stance_timeline"].insert_all(timeline)
     return len(positions)

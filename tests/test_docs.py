@@ -4,7 +4,7 @@ from pathlib import Path
 import yaml
 
 from tracker.cli import build_parser
-from tracker.publishing import METADATA
+from db.publication import METADATA
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 

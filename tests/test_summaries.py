@@ -1,5 +1,5 @@
 """Positions over time and stance changes, rebuilt from stored stances."""
-from db.summaries import summarise
+from db.summaries import monthly_counts, summarise
 
 
 def stance(stance, day, article, evidence="e"):
@@ -19,3 +19,11 @@ def test_a_position_counts_each_side_and_keeps_the_latest_side_taken():
 def test_neutral_reports_are_not_changes_of_side():
     _, changes = summarise([stance("support", "2024-01-01", 1), stance("neutral", "2024-02-01", 2), stance("support", "2024-03-01", 3)])
     assert changes == []
+
+
+def test_stances_are_counted_per_month_for_the_charts():
+    months = monthly_counts([stance("support", "2024-01-05T09:00:00+00:00", 1), stance("oppose", "2024-01-20", 2),
+                             stance("support", "2024-03-01", 3), stance("neutral", None, 4)])
+    assert [(m["month"], m["support"], m["oppose"], m["neutral"]) for m in months] == [
+        ("2024-01", 1, 1, 0), ("2024-03", 1, 0, 0)]
+    assert all(m["stakeholder"] == "Leeds CCG" and m["topic"] == "merger" for m in months)

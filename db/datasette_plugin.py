@@ -1,0 +1,122 @@
+"""Datasette hooks of the publication (registered as the ``nhs_tracker`` Datasette plugin).
+
+- Tables marked ``hidden`` in the metadata cannot be read through SQL either: an SQLite
+  authorizer denies reading their columns (counting their rows stays allowed, because
+  Datasette counts every table).
+- ``/robots.txt`` keeps crawlers away from query pages, exports and canned queries.
+- Query results link article, organisation and person ids to their pages, and show the
+  highlighted words of search snippets as bold while escaping everything else.
+- The organisation, person and positions pages get their profiles and charts.
+"""
+import sqlite3
+
+from datasette import hookimpl
+from markupsafe import Markup, escape
+
+from db import profiles
+from db.publication import DATABASE_NAME
+
+LINKED_IDS = {
+    "article_id": "articles", "latest_article_id": "articles", "from_article_id": "articles",
+    "to_article_id": "articles", "organisation_id": "organisations", "person_id": "people",
+}
+SNIPPET_COLUMNS = {"snippet"}
+
+
+def hidden_tables(metadata: dict) -> frozenset[str]:
+    """The names of the tables a database's metadata marks as hidden."""
+    return frozenset(name for name, table in (metadata.get("tables") or {}).items() if table.get("hidden"))
+
+
+def hidden_table_guard(hidden: frozenset[str]):
+    """An SQLite authorizer that refuses to read any column of the ``hidden`` tables."""
+    def authorize(action, table, column, _database, _trigger):
+        if action == sqlite3.SQLITE_READ and table in hidden and column:
+            return sqlite3.SQLITE_DENY
+        return sqlite3.SQLITE_OK
+    return authorize
+
+
+def robots_txt(query_paths: list[str]) -> str:
+    """A robots.txt that lets crawlers see the front pages but not queries, exports or canned queries."""
+    lines = ["User-agent: *", "Disallow: /*?", "Disallow: /*.json", "Disallow: /*.csv", "Disallow: /-/"]
+    lines += [f"Disallow: {path}" for path in query_paths]
+    return "\n".join(lines) + "\n"
+
+
+def highlighted_snippet(text: str) -> Markup:
+    """A search snippet escaped, with only the ``<b>``…``</b>`` marks of ``snippet()`` kept as markup."""
+    escaped = str(escape(text))
+    return Markup(escaped.replace("&lt;b&gt;", "<b>").replace("&lt;/b&gt;", "</b>"))
+
+
+@hookimpl
+def prepare_connection(conn, database, datasette):
+    """Deny reads of hidden tables on every connection Datasette opens to a published database."""
+    hidden = hidden_tables(datasette.metadata(database=database) or {})
+    if hidden:
+        conn.set_authorizer(hidden_table_guard(hidden))
+
+
+@hookimpl
+def register_routes():
+    """Serve ``/robots.txt``."""
+    return [(r"^/robots\.txt$", serve_robots_txt)]
+
+
+async def serve_robots_txt(datasette):
+    """The robots.txt response, listing every canned query of every database."""
+    from datasette.utils.asgi import Response
+
+    paths = []
+    for name in datasette.databases:
+        queries = await datasette.get_canned_queries(name, None)
+        paths += [datasette.urls.database(name) + "/" + query for query in queries]
+    return Response.text(robots_txt(paths))
+
+
+@hookimpl
+def render_cell(value, column, table, database, datasette):
+    """Links and snippets in the results of the tracker's queries; every other cell as Datasette renders it."""
+    if database != DATABASE_NAME or table is not None or value is None:
+        return None
+    if column in SNIPPET_COLUMNS and isinstance(value, str):
+        return highlighted_snippet(value)
+    if column in LINKED_IDS and isinstance(value, int):
+        href = f"{datasette.urls.table(DATABASE_NAME, LINKED_IDS[column])}/{value}"
+        return Markup(f'<a href="{escape(href)}">{value}</a>')
+    return None
+
+
+@hookimpl
+def extra_template_vars(template, request, datasette):
+    """The profile behind the organisation and person pages, and the chart above the positions query."""
+    if template not in PAGE_DATA:
+        return None
+
+    async def page_data():
+        return {"tracker": await PAGE_DATA[template](datasette.get_database(DATABASE_NAME), request)}
+    return page_data
+
+
+async def organisation_page(database, request):
+    """The organisation shown on its row page."""
+    return await profiles.organisation_profile(database, int(request.url_vars["pks"]))
+
+
+async def person_page(database, request):
+    """The person shown on their row page."""
+    return await profiles.person_profile(database, int(request.url_vars["pks"]))
+
+
+async def positions_page(database, request):
+    """The chart of the topic asked for on the positions query page."""
+    topic = request.args.get("topic", "")
+    return {"topic": topic, "chart": await profiles.topic_chart(database, topic) if topic else None}
+
+
+PAGE_DATA = {
+    f"row-{DATABASE_NAME}-organisations.html": organisation_page,
+    f"row-{DATABASE_NAME}-people.html": person_page,
+    f"query-{DATABASE_NAME}-positions.html": positions_page,
+}

@@ -1,0 +1,44 @@
+"""The Datasette publication: metadata, templates, settings, and the database published as "tracker".
+
+``publication(db_path)`` builds the Datasette instance that ``tracker serve`` runs and the
+tests query in-process, so both see exactly the same site. The database is always
+published under the name "tracker", whatever its file is called, because the metadata,
+canned queries and templates address it by that name.
+"""
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+METADATA = HERE / "metadata.yml"
+TEMPLATES = HERE / "templates"
+DATABASE_NAME = "tracker"
+
+SETTINGS = {
+    # A runaway query must not hold the server; canned queries answer far below this.
+    "sql_time_limit_ms": 3000,
+    "facet_time_limit_ms": 500,
+    "default_page_size": 50,
+    # Suggesting facets runs a query per column on every table page: too slow on a big archive.
+    "suggest_facets": False,
+}
+
+
+def load_metadata() -> dict:
+    """The publication's metadata (``db/metadata.yml``) as a dictionary."""
+    return yaml.safe_load(METADATA.read_text(encoding="utf-8"))
+
+
+def publication(db_path: str | Path):
+    """A read-only Datasette over ``db_path`` with the tracker's metadata, templates and settings."""
+    # Imported here: loading Datasette loads its plugins, and ours imports this module.
+    from datasette.app import Datasette
+    from datasette.database import Database
+
+    path = Path(db_path)
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: no such database; run `tracker crawl` first")
+    datasette = Datasette([], metadata=load_metadata(), template_dir=str(TEMPLATES), settings=SETTINGS)
+    datasette.remove_database("_memory")
+    datasette.add_database(Database(datasette, path=str(path), is_mutable=True), name=DATABASE_NAME)
+    return datasette
