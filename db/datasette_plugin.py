@@ -1,8 +1,9 @@
 """Datasette hooks of the publication (registered as the ``nhs_tracker`` Datasette plugin).
 
 - Tables marked ``hidden`` in the metadata cannot be read through SQL either: an SQLite
-  authorizer denies reading their columns (counting their rows stays allowed, because
-  Datasette counts every table).
+  authorizer denies reading their columns. Counting their rows and reading their foreign
+  keys stay allowed, because Datasette counts every table and, on a row page, counts the
+  rows of other tables that link to it.
 - ``/robots.txt`` keeps crawlers away from query pages, exports and canned queries.
 - Query results link article, organisation and person ids to their pages, and show the
   highlighted words of search snippets as bold while escaping everything else.
@@ -28,10 +29,15 @@ def hidden_tables(metadata: dict) -> frozenset[str]:
     return frozenset(name for name, table in (metadata.get("tables") or {}).items() if table.get("hidden"))
 
 
-def hidden_table_guard(hidden: frozenset[str]):
-    """An SQLite authorizer that refuses to read any column of the ``hidden`` tables."""
+def foreign_key_columns(conn, tables: frozenset[str]) -> frozenset[tuple[str, str]]:
+    """The (table, column) pairs of ``tables`` that are foreign keys."""
+    return frozenset((table, row[3]) for table in tables for row in conn.execute(f"PRAGMA foreign_key_list([{table}])"))
+
+
+def hidden_table_guard(hidden: frozenset[str], readable: frozenset[tuple[str, str]]):
+    """An SQLite authorizer that refuses to read the columns of ``hidden`` tables, but for the ``readable`` ones."""
     def authorize(action, table, column, _database, _trigger):
-        if action == sqlite3.SQLITE_READ and table in hidden and column:
+        if action == sqlite3.SQLITE_READ and table in hidden and column and (table, column) not in readable:
             return sqlite3.SQLITE_DENY
         return sqlite3.SQLITE_OK
     return authorize
@@ -55,7 +61,7 @@ def prepare_connection(conn, database, datasette):
     """Deny reads of hidden tables on every connection Datasette opens to a published database."""
     hidden = hidden_tables(datasette.metadata(database=database) or {})
     if hidden:
-        conn.set_authorizer(hidden_table_guard(hidden))
+        conn.set_authorizer(hidden_table_guard(hidden, foreign_key_columns(conn, hidden)))
 
 
 @hookimpl
