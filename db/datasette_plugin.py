@@ -81,16 +81,31 @@ async def serve_robots_txt(datasette):
     return Response.text(robots_txt(paths))
 
 
+def link(datasette, table: str, row_id: int, text) -> Markup:
+    """A link to the page of row ``row_id`` of ``table``."""
+    return Markup(f'<a href="{escape(datasette.urls.table(DATABASE_NAME, table))}/{row_id}">{escape(text)}</a>')
+
+
+def stakeholder_link(datasette, row, name) -> Markup | None:
+    """The stakeholder's name linked to their organisation or person page, when the row says which."""
+    columns = row.keys()
+    for column, table in (("organisation_id", "organisations"), ("person_id", "people")):
+        if column in columns and isinstance(row[column], int):
+            return link(datasette, table, row[column], name)
+    return None
+
+
 @hookimpl
-def render_cell(value, column, table, database, datasette):
+def render_cell(row, value, column, table, database, datasette):
     """Links and snippets in the results of the tracker's queries; every other cell as Datasette renders it."""
     if database != DATABASE_NAME or table is not None or value is None:
         return None
     if column in SNIPPET_COLUMNS and isinstance(value, str):
         return highlighted_snippet(value)
     if column in LINKED_IDS and isinstance(value, int):
-        href = f"{datasette.urls.table(DATABASE_NAME, LINKED_IDS[column])}/{value}"
-        return Markup(f'<a href="{escape(href)}">{value}</a>')
+        return link(datasette, LINKED_IDS[column], value, value)
+    if column == "stakeholder":
+        return stakeholder_link(datasette, row, value)
     return None
 
 

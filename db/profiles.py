@@ -101,7 +101,8 @@ async def organisation_profile(database, organisation_id: int) -> dict | None:
     organisation = found[0]
     return {
         **organisation,
-        "aliases": [row["alias"] for row in await rows(database, ALIASES, params) if row["alias"] != organisation["name"]],
+        "aliases": [row["alias"] for row in await rows(database, ALIASES, params)
+                    if row["alias"] not in (organisation["name"], organisation["acronym"])],
         "predecessors": await rows(database, PREDECESSORS, params),
         "positions": await rows(database, POSITIONS.format(who="organisation_id"), params),
         "stances": await rows(database, STANCES.format(who="organisation_id", limit=PROFILE_LIMIT), params),

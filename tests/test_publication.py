@@ -1,8 +1,4 @@
-"""The Datasette publication, in-process: canned queries, pages, feeds, charts, and what must stay private or escaped.
-
-A small database written here holds a change of side, a person speaking for a trust, and
-an article whose title, body and quotes carry HTML that must never run.
-"""
+"""The Datasette publication, in-process: canned queries, pages, feeds, charts, and what must stay private or escaped."""
 import sqlite3
 import urllib.parse
 import xml.etree.ElementTree as ElementTree
@@ -11,61 +7,19 @@ from pathlib import Path
 import pytest
 import yaml
 
-from db.connect import open_db
 from db.publication import METADATA, publication
-from db.summaries import refresh_summaries
 from tests.datasette_client import datasette_get, datasette_page
+from tests.publication_fixture import SCRIPT, write_stakeholder_database
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 QUERIES = yaml.safe_load(METADATA.read_text(encoding="utf-8"))["databases"]["tracker"]["queries"]
-SCRIPT = "<script>alert(1)</script>"
 EXAMPLE_PARAMETERS = {"q": "merger", "topic": "merger", "organisation": "LTHT", "person": "Jane Doe",
                       "since": "2024-01-01", "stakeholder": ""}
 
 
-def add_article(db, article_id: int, published: str, title: str, body: str) -> None:
-    db["articles"].insert({
-        "id": article_id, "canonical_url": f"https://news.example/{article_id}", "url": f"https://news.example/{article_id}",
-        "source": "example", "title": title, "published": published, "body": body, "word_count": len(body.split()),
-        "content_hash": str(article_id), "extractor_version": "test", "first_seen": published, "last_seen": published})
-
-
-def add_stance(db, article_id: int, stakeholder: str, stance: str, topic: str, evidence: str,
-               organisation_id: int | None = None, person_id: int | None = None) -> None:
-    db["stances"].insert({
-        "article_id": article_id, "stakeholder": stakeholder, "stakeholder_type": "person" if person_id else "organisation",
-        "organisation_id": organisation_id, "person_id": person_id, "topic": topic, "stance": stance,
-        "confidence": 0.9, "evidence": evidence, "method": "test"})
-
-
 @pytest.fixture(scope="module")
 def publication_db(tmp_path_factory) -> Path:
-    """A trust that backs a merger and then opposes it, its chief executive, a union, and an article carrying HTML."""
-    path = tmp_path_factory.mktemp("publication") / "stakeholders.db"
-    db = open_db(path)
-    db["organisations"].insert_all([
-        {"id": 1, "name": "Leeds Teaching Hospitals NHS Trust", "kind": "trust", "acronym": "LTHT", "origin": "registry",
-         "first_seen": "2024-01-01"},
-        {"id": 2, "name": "Unite", "kind": "union", "origin": "discovered", "first_seen": "2024-01-01"}])
-    db["organisation_aliases"].insert_all([
-        {"alias_key": "leeds teaching hospitals", "alias": "Leeds Teaching Hospitals", "organisation_id": 1}])
-    db["people"].insert({"id": 1, "name": "Jane Doe", "name_key": "jane doe", "first_seen": "2024-01-01"})
-    add_article(db, 1, "2024-01-10T09:00:00+00:00", "Trust backs merger", "The trust backs the merger of the two trusts.")
-    add_article(db, 2, "2024-03-05T09:00:00+00:00", "Trust turns against merger", "The trust now opposes the merger.")
-    add_article(db, 3, "2024-03-20T09:00:00+00:00", f"{SCRIPT} Trust statement", f"A statement {SCRIPT} about the merger.")
-    db["roles"].insert_all([
-        {"person_id": 1, "role": "chief executive", "organisation_id": 1, "article_id": 1, "seen": "2024-01-10T09:00:00+00:00"},
-        {"person_id": 1, "role": "chief executive", "organisation_id": 1, "article_id": 3, "seen": "2024-03-20T09:00:00+00:00"}])
-    db["quotes"].insert_all([
-        {"article_id": 1, "speaker": "Jane Doe", "speaker_type": "person", "person_id": 1, "text": "We back the merger.", "direct": 1},
-        {"article_id": 3, "speaker": "Jane Doe", "speaker_type": "person", "person_id": 1, "text": f"Merger talk {SCRIPT}", "direct": 1}])
-    add_stance(db, 1, "Leeds Teaching Hospitals NHS Trust", "support", "merger", "The trust backs the merger.", organisation_id=1)
-    add_stance(db, 2, "Leeds Teaching Hospitals NHS Trust", "oppose", "merger", "The trust now opposes the merger.", organisation_id=1)
-    add_stance(db, 2, "Unite", "oppose", "merger", "Unite opposes the merger too.", organisation_id=2)
-    add_stance(db, 3, "Jane Doe", "neutral", "mcp", "<img src=x onerror=alert(2)> says Jane Doe.", person_id=1)
-    refresh_summaries(db)
-    db.conn.close()
-    return path
+    return write_stakeholder_database(tmp_path_factory.mktemp("publication") / "stakeholders.db")
 
 
 def query_url(name: str, extension: str = ".json", **parameters) -> str:
@@ -195,7 +149,7 @@ async def test_the_person_page_shows_roles_positions_and_quotes(publication_db):
 async def test_the_positions_page_shows_the_topic_chart_above_the_table(publication_db):
     html = await datasette_page(publication_db, "/tracker/positions?topic=merger")
     assert "<title>Positions on a topic</title>" in html
-    assert html.index('<svg class="stance-chart"') < html.index("Leeds Teaching Hospitals NHS Trust</td>")
+    assert html.index("<h1") < html.index('<svg class="stance-chart"') < html.index('href="/tracker/organisations/1">Leeds')
     assert 'aria-label="Stances on merger by month"' in html
     assert '<a href="/tracker/articles/2">2</a>' in html  # evidence linked to its article
 

@@ -1,48 +1,25 @@
 """`tracker serve` as a real server, and `tracker nightly` as the scheduled job runs it."""
 import json
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
 
 from sqlite_utils import Database
 
 from tests.conftest import FAST_CRAWL, run_tracker
+from tests.servers import tracker_server
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def get_json(url: str, timeout_seconds: float = 30.0):
-    """GET ``url`` as JSON, waiting for the server to come up."""
-    deadline = time.monotonic() + timeout_seconds
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                return json.load(response)
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.2)
+def get_json(url: str):
+    """GET ``url`` as JSON."""
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return json.load(response)
 
 
 def test_serve_publishes_the_database_over_http(analysed_db):
-    port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "tracker", "serve", "--db", str(analysed_db), "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        base = f"http://127.0.0.1:{port}/tracker"
-        titles = {row["title"] for row in get_json(f"{base}/search.json?q=merger&_shape=array")}
+    with tracker_server(analysed_db) as base_url:
+        titles = {row["title"] for row in get_json(f"{base_url}/tracker/search.json?q=merger&_shape=array")}
         assert "GP alliance to bid for MCP contract as alternative to STP plan" in titles
-        metadata = get_json(f"http://127.0.0.1:{port}/-/metadata.json")
+        metadata = get_json(f"{base_url}/-/metadata.json")
         assert metadata["title"] == "NHS stakeholder tracker"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def test_nightly_crawls_analyses_and_records_the_run_then_redoes_nothing(sample_sources_file, tmp_path):
