@@ -8,7 +8,7 @@ CHROMIUM := /usr/bin/chromium
 # apt-get needs root; elsewhere it goes through sudo.
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: demo test install clean
+.PHONY: demo test bench install clean
 
 $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -30,5 +30,9 @@ demo: $(STAMP)
 test: $(STAMP) $(CHROMIUM)
 	$(BIN)/python -m pytest
 
+# make bench: build a synthetic 100,000-article database and measure; writes bench/reports/latest.{md,json}.
+bench: $(STAMP)
+	$(BIN)/python -m bench.run
+
 clean:
-	rm -rf $(VENV) data test-artifacts
+	rm -rf $(VENV) data test-artifacts bench/reports

@@ -48,7 +48,10 @@ async def test_positions_count_each_side_and_show_the_latest_with_its_evidence(p
     assert (trust["support"], trust["oppose"], trust["neutral"], trust["latest_stance"]) == (1, 1, 0, "oppose")
     assert (trust["latest_date"], trust["latest_article_id"]) == ("2024-03-05", 2)
     assert trust["latest_evidence"] == "The trust now opposes the merger."
-    assert {row["stakeholder"] for row in rows} == {"Leeds Teaching Hospitals NHS Trust", "Unite"}
+    assert [row["stakeholder"] for row in rows] == ["Leeds Teaching Hospitals NHS Trust", "Unite"]  # most linked first
+    opponents = await datasette_get(publication_db, query_url("positions", topic="merger", stance="oppose"))
+    assert [row["stakeholder"] for row in opponents] == ["Leeds Teaching Hospitals NHS Trust", "Unite"]
+    assert await datasette_get(publication_db, query_url("positions", topic="merger", stance="support")) == []
 
 
 async def test_stances_over_time_are_counted_per_month(publication_db):

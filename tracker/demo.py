@@ -34,6 +34,7 @@ def run_demo(db_path: Path, site_port: int, web_port: int) -> None:
         print(f"Tracker:      http://127.0.0.1:{web_port}/", flush=True)
         print(f"Articles:     http://127.0.0.1:{web_port}/tracker/articles", flush=True)
         print(f"Search:       http://127.0.0.1:{web_port}/tracker/search?q=merger", flush=True)
+        print(f"Positions:    http://127.0.0.1:{web_port}/tracker/positions?topic=merger", flush=True)
         print("Press Ctrl-C to stop.", flush=True)
         try:
             serve(db_path, port=web_port)
