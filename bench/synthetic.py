@@ -1,10 +1,13 @@
 """A synthetic tracker database of realistic shape and size, for measuring the publication.
 
 Rows are made from a fixed random seed, so every run builds the same database: articles
-with bodies drawn from a health-policy vocabulary (for full-text search), organisations,
-people with roles, mentions, quotes and stances spread over ten years, then the summary
-tables rebuilt exactly as ``tracker analyse`` rebuilds them.
+whose words follow Zipf's law over a 6,000-word vocabulary, with health-policy terms in
+about one sentence in ten (so a search term matches a realistic share of articles, not
+all of them); organisations, people with roles, mentions, quotes (a fifth of them
+statements by organisations) and stances (three in ten by people) spread over ten years;
+then the summary tables rebuilt exactly as ``tracker analyse`` rebuilds them.
 """
+import itertools
 import random
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,12 +15,15 @@ from pathlib import Path
 from db.connect import open_db
 from db.summaries import refresh_summaries
 
-VOCABULARY = (
+POLICY_TERMS = (
     "trust merger countywide provider community care GP federation practices patients hospital services board "
     "commissioning group plan proposal consultation funding budget deficit staff nurses doctors integrated "
     "multispecialty MCP STP ICB council social care primary accountable system partnership reorganisation "
     "support oppose concern welcome evidence outcomes waiting lists beds emergency acute mental health"
 ).split()
+SYLLABLES = ("ba", "ce", "di", "fo", "gu", "ha", "ke", "li", "mo", "nu", "pa", "re", "si", "to", "vu", "wa", "yo", "ze")
+COMMON_WORDS = ["".join(parts) for parts in itertools.product(SYLLABLES, repeat=3)][:6000]
+ZIPF_WEIGHTS = list(itertools.accumulate(1 / rank for rank in range(1, len(COMMON_WORDS) + 1)))
 SOURCES = ("hsj", "pulse", "gponline", "healthcare-leader", "nhs-confed", "sentinel")
 KINDS = ("trust", "ccg", "icb", "council", "federation", "union", "national body")
 TOPICS = ("mcp", "merger")
@@ -37,8 +43,11 @@ class Size:
 
 
 def sentence(rng: random.Random, words: int) -> str:
-    """A sentence of ``words`` vocabulary words."""
-    return " ".join(rng.choice(VOCABULARY) for _ in range(words)).capitalize() + "."
+    """A sentence of ``words`` words, one in ten sentences holding a health-policy term."""
+    chosen = rng.choices(COMMON_WORDS, cum_weights=ZIPF_WEIGHTS, k=words)
+    if rng.random() < 0.1:
+        chosen[rng.randrange(words)] = rng.choice(POLICY_TERMS)
+    return " ".join(chosen).capitalize() + "."
 
 
 def published(rng: random.Random) -> str:
@@ -54,7 +63,7 @@ def build(path: Path, size: Size = Size(), seed: int = 2026) -> dict:
     db = open_db(path)
     with db.atomic():
         db["organisations"].insert_all(
-            ({"id": i, "name": f"Organisation {i} NHS {KINDS[i % len(KINDS)].title()}", "kind": KINDS[i % len(KINDS)],
+            ({"id": i, "name": stakeholder(i)["speaker"], "kind": KINDS[i % len(KINDS)],
               "acronym": f"ORG{i}", "origin": "registry", "first_seen": "2016-01-01T00:00:00+00:00"}
              for i in range(1, size.organisations + 1)), batch_size=5_000)
         db["people"].insert_all(
@@ -81,13 +90,15 @@ def build(path: Path, size: Size = Size(), seed: int = 2026) -> dict:
             roles.append({"person_id": person_id, "role": rng.choice(ROLES), "organisation_id": organisation_id,
                           "article_id": article_id, "seen": when})
             for _ in range(size.quotes_per_article):
-                quotes.append({"article_id": article_id, "speaker": f"Person {person_id}", "speaker_type": "person",
-                               "person_id": person_id, "text": sentence(rng, 15), "direct": 1,
-                               "sentiment": rng.uniform(-1, 1)})
+                by_organisation = rng.random() < 0.2
+                quotes.append({"article_id": article_id, "text": sentence(rng, 15), "direct": 1,
+                               "sentiment": rng.uniform(-1, 1),
+                               **(stakeholder(organisation_id) if by_organisation else stakeholder(None, person_id))})
             for _ in range(size.stances_per_article):
-                stakeholder = rng.randint(1, size.organisations)
-                stances.append({"article_id": article_id, "stakeholder": f"Organisation {stakeholder}",
-                                "stakeholder_type": "organisation", "organisation_id": stakeholder,
+                by_person = rng.random() < 0.3
+                who = stakeholder(None, person_id) if by_person else stakeholder(rng.randint(1, size.organisations))
+                stances.append({"article_id": article_id, "stakeholder": who["speaker"], "stakeholder_type": who["speaker_type"],
+                                "organisation_id": who["organisation_id"], "person_id": who["person_id"],
                                 "topic": rng.choice(TOPICS), "stance": rng.choice(STANCES),
                                 "confidence": 0.8, "evidence": sentence(rng, 14), "method": "synthetic"})
             if len(articles) == 5_000:
@@ -98,6 +109,14 @@ def build(path: Path, size: Size = Size(), seed: int = 2026) -> dict:
     counts = {table: db[table].count for table in ("articles", "mentions", "quotes", "stances", "stakeholder_positions")}
     db.conn.close()
     return counts
+
+
+def stakeholder(organisation_id: int | None, person_id: int | None = None) -> dict:
+    """The speaker columns for an organisation or, when ``organisation_id`` is None, a person."""
+    if organisation_id is not None:
+        return {"speaker": f"Organisation {organisation_id} NHS {KINDS[organisation_id % len(KINDS)].title()}",
+                "speaker_type": "organisation", "organisation_id": organisation_id, "person_id": None}
+    return {"speaker": f"Person {person_id}", "speaker_type": "person", "organisation_id": None, "person_id": person_id}
 
 
 def write_batch(db, *batches: list[dict]) -> None:

@@ -92,6 +92,16 @@ async def timeline_rows(database, where: str, params: dict) -> list[tuple]:
     return [tuple(row) for row in result.rows]
 
 
+async def sides_taken(database, who: str, stakeholder_id: int, name: str) -> dict:
+    """Positions, stances and charts of one stakeholder; ``who`` is its id column, organisation_id or person_id."""
+    params = {"id": stakeholder_id}
+    return {
+        "positions": await rows(database, POSITIONS.format(who=who), params),
+        "stances": await rows(database, STANCES.format(who=who, limit=PROFILE_LIMIT), params),
+        "charts": charts_by_topic(await timeline_rows(database, f"{who} = :id", params), name),
+    }
+
+
 async def organisation_profile(database, organisation_id: int) -> dict | None:
     """Everything the organisation page shows, or None when there is no such organisation."""
     params = {"id": organisation_id}
@@ -101,12 +111,10 @@ async def organisation_profile(database, organisation_id: int) -> dict | None:
     organisation = found[0]
     return {
         **organisation,
+        **await sides_taken(database, "organisation_id", organisation_id, organisation["name"]),
         "aliases": [row["alias"] for row in await rows(database, ALIASES, params)
                     if row["alias"] not in (organisation["name"], organisation["acronym"])],
         "predecessors": await rows(database, PREDECESSORS, params),
-        "positions": await rows(database, POSITIONS.format(who="organisation_id"), params),
-        "stances": await rows(database, STANCES.format(who="organisation_id", limit=PROFILE_LIMIT), params),
-        "charts": charts_by_topic(await timeline_rows(database, "organisation_id = :id", params), organisation["name"]),
         "quotes": await rows(database, ORGANISATION_QUOTES.format(limit=PROFILE_LIMIT), params),
         "people": await rows(database, ORGANISATION_PEOPLE, params),
     }
@@ -118,18 +126,18 @@ async def person_profile(database, person_id: int) -> dict | None:
     found = await rows(database, PERSON, params)
     if not found:
         return None
-    person = found[0]
     return {
-        **person,
+        **found[0],
+        **await sides_taken(database, "person_id", person_id, found[0]["name"]),
         "roles": await rows(database, PERSON_ROLES, params),
-        "positions": await rows(database, POSITIONS.format(who="person_id"), params),
-        "stances": await rows(database, STANCES.format(who="person_id", limit=PROFILE_LIMIT), params),
-        "charts": charts_by_topic(await timeline_rows(database, "person_id = :id", params), person["name"]),
         "quotes": await rows(database, PERSON_QUOTES.format(limit=PROFILE_LIMIT), params),
     }
 
 
+TOPIC_TIMELINE = "SELECT month, support, oppose, neutral FROM topic_timeline WHERE topic = :topic ORDER BY month"
+
+
 async def topic_chart(database, topic: str) -> str:
     """The chart of every stakeholder's stances on ``topic`` by month."""
-    timeline = await timeline_rows(database, "topic = :topic", {"topic": topic})
-    return stance_chart([MonthCounts(*row[1:]) for row in timeline], f"Stances on {topic} by month")
+    result = await database.execute(TOPIC_TIMELINE, {"topic": topic})
+    return stance_chart([MonthCounts(*row) for row in result.rows], f"Stances on {topic} by month")

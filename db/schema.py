@@ -20,8 +20,8 @@ PUBLICATION_INDEXES = [
     ("stakeholder_positions", ("latest_stance",)),
     ("stance_changes", ("to_stance",)), ("stance_changes", ("changed_on",)),
     ("stance_timeline", ("topic", "month")), ("stance_timeline", ("month",)),
-    ("stance_timeline", ("stakeholder_type",)), ("stance_timeline", ("organisation_id",)),
-    ("stance_timeline", ("person_id",)),
+    ("stance_timeline", ("stakeholder_type",)), ("stance_timeline", ("organisation_id", "topic", "month")),
+    ("stance_timeline", ("person_id", "topic", "month")), ("topic_timeline", ("month",)),
     ("crawl_runs", ("command",)), ("crawl_runs", ("outcome",)), ("crawl_runs", ("started",)),
     ("crawl_errors", ("reason",)), ("crawl_errors", ("source",)), ("crawl_errors", ("occurred",)),
 ]
@@ -225,7 +225,7 @@ def m005_article_outlets(db: Database) -> None:
 
 @migrations()
 def m006_publication(db: Database) -> None:
-    """What the publication needs to stay fast: quote search, a stance timeline, and an index under every facet."""
+    """What the publication needs to stay fast: quote search, stance timelines, and an index under every facet."""
     db["quotes"].enable_fts(["text", "speaker"], create_triggers=True, tokenize="porter")
     db.execute("""CREATE TABLE stance_timeline (
         stakeholder TEXT NOT NULL, stakeholder_type TEXT NOT NULL,
@@ -233,6 +233,10 @@ def m006_publication(db: Database) -> None:
         topic TEXT NOT NULL, month TEXT NOT NULL,
         support INTEGER NOT NULL, oppose INTEGER NOT NULL, neutral INTEGER NOT NULL,
         PRIMARY KEY (stakeholder, topic, month))""")
+    db.execute("""CREATE TABLE topic_timeline (
+        topic TEXT NOT NULL, month TEXT NOT NULL,
+        support INTEGER NOT NULL, oppose INTEGER NOT NULL, neutral INTEGER NOT NULL, stakeholders INTEGER NOT NULL,
+        PRIMARY KEY (topic, month))""")
     for table, columns in PUBLICATION_INDEXES:
         db.execute(f"CREATE INDEX {table}_{'_'.join(columns)} ON {table}({', '.join(columns)})")
 

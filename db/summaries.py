@@ -4,7 +4,8 @@
 and neutral articles, the latest stance with its date and evidence, first and last seen.
 ``stance_changes`` lists every switch between support and oppose from one article to the
 next (neutral reports do not count as a change of side). ``stance_timeline`` counts each
-stakeholder's support, oppose and neutral articles per topic and month, for the charts.
+stakeholder's support, oppose and neutral articles per topic and month, and
+``topic_timeline`` adds them up per topic and month, for the charts.
 """
 from itertools import groupby
 
@@ -56,6 +57,18 @@ def monthly_counts(rows: list[dict]) -> list[dict]:
     return list(counts.values())
 
 
+def topic_totals(timeline: list[dict]) -> list[dict]:
+    """The monthly counts of every stakeholder added up per topic and month, with how many stakeholders took part."""
+    totals: dict[tuple[str, str], dict] = {}
+    for row in timeline:
+        total = totals.setdefault((row["topic"], row["month"]), {
+            "topic": row["topic"], "month": row["month"], "support": 0, "oppose": 0, "neutral": 0, "stakeholders": 0})
+        for side in ("support", "oppose", "neutral"):
+            total[side] += row[side]
+        total["stakeholders"] += 1
+    return list(totals.values())
+
+
 def refresh_summaries(db: Database) -> int:
     """Rebuild the summary tables from the stances, in one transaction; returns the number of positions."""
     columns = ["stakeholder", "stakeholder_type", "organisation_id", "person_id", "topic", "stance", "evidence",
@@ -69,9 +82,10 @@ def refresh_summaries(db: Database) -> int:
         changes.extend(changed)
         timeline.extend(monthly_counts(group))
     with db.atomic():
-        for table in ("stakeholder_positions", "stance_changes", "stance_timeline"):
+        for table in ("stakeholder_positions", "stance_changes", "stance_timeline", "topic_timeline"):
             db.execute(f"DELETE FROM {table}")
         db["stakeholder_positions"].insert_all(positions)
         db["stance_changes"].insert_all(changes)
         db["stance_timeline"].insert_all(timeline)
+        db["topic_timeline"].insert_all(topic_totals(timeline))
     return len(positions)

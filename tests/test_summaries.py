@@ -1,5 +1,5 @@
 """Positions over time and stance changes, rebuilt from stored stances."""
-from db.summaries import monthly_counts, summarise
+from db.summaries import monthly_counts, summarise, topic_totals
 
 
 def stance(stance, day, article, evidence="e"):
@@ -27,3 +27,12 @@ def test_stances_are_counted_per_month_for_the_charts():
     assert [(m["month"], m["support"], m["oppose"], m["neutral"]) for m in months] == [
         ("2024-01", 1, 1, 0), ("2024-03", 1, 0, 0)]
     assert all(m["stakeholder"] == "Leeds CCG" and m["topic"] == "merger" for m in months)
+
+
+def test_topic_totals_add_up_every_stakeholder_per_month():
+    timeline = [
+        {"topic": "merger", "month": "2024-01", "support": 1, "oppose": 0, "neutral": 0},
+        {"topic": "merger", "month": "2024-01", "support": 0, "oppose": 2, "neutral": 1},
+        {"topic": "mcp", "month": "2024-01", "support": 1, "oppose": 0, "neutral": 0}]
+    totals = {(t["topic"], t["month"]): (t["support"], t["oppose"], t["neutral"], t["stakeholders"]) for t in topic_totals(timeline)}
+    assert totals == {("merger", "2024-01"): (1, 2, 1, 2), ("mcp", "2024-01"): (1, 0, 0, 1)}
