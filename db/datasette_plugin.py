@@ -86,12 +86,23 @@ def link(datasette, table: str, row_id: int, text) -> Markup:
     return Markup(f'<a href="{escape(datasette.urls.table(DATABASE_NAME, table))}/{row_id}">{escape(text)}</a>')
 
 
-def stakeholder_link(datasette, row, name) -> Markup | None:
-    """The stakeholder's name linked to their organisation or person page, when the row says which."""
+# Columns that name something, and the id columns that say which row's page they lead to.
+NAME_LINKS = {
+    "stakeholder": (("organisation_id", "organisations"), ("person_id", "people")),
+    "organisation": (("organisation_id", "organisations"),),
+    "person": (("person_id", "people"),),
+    "speaker": (("person_id", "people"), ("organisation_id", "organisations")),
+    "title": (("article_id", "articles"),),
+    "article": (("article_id", "articles"),),
+}
+
+
+def name_link(datasette, row, column: str, name) -> Markup | None:
+    """``name`` linked to the page of the organisation, person or article its row names by id, if any."""
     columns = row.keys()
-    for column, table in (("organisation_id", "organisations"), ("person_id", "people")):
-        if column in columns and isinstance(row[column], int):
-            return link(datasette, table, row[column], name)
+    for id_column, table in NAME_LINKS[column]:
+        if id_column in columns and isinstance(row[id_column], int):
+            return link(datasette, table, row[id_column], name)
     return None
 
 
@@ -104,8 +115,8 @@ def render_cell(row, value, column, table, database, datasette):
         return highlighted_snippet(value)
     if column in LINKED_IDS and isinstance(value, int):
         return link(datasette, LINKED_IDS[column], value, value)
-    if column == "stakeholder":
-        return stakeholder_link(datasette, row, value)
+    if column in NAME_LINKS:
+        return name_link(datasette, row, column, value)
     return None
 
 

@@ -244,3 +244,11 @@ def test_every_facet_and_sort_column_has_an_index(publication_db):
                      for column in [*settings.get("facets", []), settings.get("sort"), settings.get("sort_desc")]
                      if column and column not in leading_columns(table) | {"id"}]
     assert unindexed == []
+
+
+async def test_query_results_link_names_to_their_pages_and_highlight_matches(publication_db):
+    html = await datasette_page(publication_db, "/tracker/search?q=opposes")
+    assert '<a href="/tracker/articles/2">Trust turns against merger</a>' in html
+    assert "<b>opposes</b>" in html
+    html = await datasette_page(publication_db, "/tracker/quote_search?q=back")
+    assert '<a href="/tracker/people/1">Jane Doe</a>' in html
