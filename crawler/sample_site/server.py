@@ -36,8 +36,9 @@ def route(path_and_query: str, base_url: str, articles) -> tuple[int, str, str]:
 class SampleSite:
     """The sample site served on 127.0.0.1 from a background thread; use as a context manager."""
 
-    def __init__(self, port: int = 0):
+    def __init__(self, port: int = 0, articles: list | None = None):
         self.port = port
+        self.articles = articles if articles is not None else load_articles()
         self._server: ThreadingHTTPServer | None = None
         self.requests: list[str] = []
 
@@ -48,7 +49,7 @@ class SampleSite:
 
     def start(self) -> "SampleSite":
         """Bind the port and serve in a daemon thread."""
-        site, articles = self, load_articles()
+        site, articles = self, self.articles
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):  # noqa: N802 - the name http.server calls
