@@ -30,7 +30,7 @@ demo: $(STAMP)
 test: $(STAMP) $(CHROMIUM)
 	$(BIN)/python -m pytest
 
-# make bench: build a synthetic 100,000-article database and measure; writes bench/reports/latest.{md,json}.
+# make bench: crawl, NLP, incremental, publication and memory figures (about 40 min); writes bench/reports/latest.{md,json}.
 bench: $(STAMP)
 	$(BIN)/python -m bench.run
 

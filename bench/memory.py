@@ -4,7 +4,6 @@ The articles are the seed articles repeated (``bench.nlp.benchmark_texts``), sto
 new database, and analysed by the same function ``tracker analyse`` runs.
 """
 import multiprocessing
-import resource
 import time
 from pathlib import Path
 
@@ -25,6 +24,17 @@ def write_articles(path: Path, count: int) -> None:
     db.conn.close()
 
 
+def peak_rss_bytes() -> int:
+    """This process's peak resident memory since it started its program (VmHWM).
+
+    Not ``getrusage``: on Linux its ``ru_maxrss`` survives exec, so a child spawned by a
+    big parent would report the parent's size.
+    """
+    with open("/proc/self/status", encoding="ascii") as status:
+        line = next(line for line in status if line.startswith("VmHWM:"))
+    return int(line.split()[1]) * 1024
+
+
 def analyse_and_report(path: Path) -> tuple[int, float, int]:
     """Analyse every article at ``path``; return (articles analysed, seconds, peak RSS in bytes) of this process."""
     from nlp.run import analyse_database
@@ -32,7 +42,7 @@ def analyse_and_report(path: Path) -> tuple[int, float, int]:
     started = time.perf_counter()
     counts = analyse_database(open_db(path))
     seconds = time.perf_counter() - started
-    return counts.analysed, seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux: kilobytes
+    return counts.analysed, seconds, peak_rss_bytes()
 
 
 def measure(article_count: int, work: Path) -> dict:

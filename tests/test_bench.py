@@ -1,6 +1,9 @@
 """The benchmark's own code, run small, so that `make bench` keeps working."""
+import os
+
 from bench import publication, synthetic
 from bench.crawl import generated_articles
+from bench.memory import peak_rss_bytes
 from bench.run import markdown
 
 
@@ -38,3 +41,9 @@ def test_the_report_says_which_aims_are_met():
            if line.startswith("| ") and line.count(" | ") == 3 and "aim" not in line}
     assert met["crawl"] == "yes" and met["nlp"] == "yes" and met["memory"] == "yes"
     assert met["incremental"] == "**no**" and met["publication"] == "**no**"
+
+
+def test_peak_memory_is_this_process_own_and_at_least_its_current_size():
+    with open("/proc/self/statm", encoding="ascii") as statm:
+        resident = int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    assert resident <= peak_rss_bytes() < 64 * 2**30
