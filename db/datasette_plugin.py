@@ -12,6 +12,7 @@
 import sqlite3
 
 from datasette import hookimpl
+from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
 from db import profiles
@@ -72,8 +73,6 @@ def register_routes():
 
 async def serve_robots_txt(datasette):
     """The robots.txt response, listing every canned query of every database."""
-    from datasette.utils.asgi import Response
-
     paths = []
     for name in datasette.databases:
         queries = await datasette.get_canned_queries(name, None)

@@ -36,6 +36,8 @@ WHERE stances.{who} = :id ORDER BY articles.published DESC, stances.id DESC LIMI
 
 TIMELINE = "SELECT topic, month, sum(support), sum(oppose), sum(neutral) FROM stance_timeline WHERE {where} GROUP BY topic, month ORDER BY topic, month"
 
+TOPIC_TIMELINE = "SELECT month, support, oppose, neutral FROM topic_timeline WHERE topic = :topic ORDER BY month"
+
 ORGANISATION_QUOTES = """
 SELECT * FROM (
   SELECT articles.published, articles.title, quotes.article_id, quotes.speaker, quotes.person_id, quotes.text, quotes.direct
@@ -132,9 +134,6 @@ async def person_profile(database, person_id: int) -> dict | None:
         "roles": await rows(database, PERSON_ROLES, params),
         "quotes": await rows(database, PERSON_QUOTES.format(limit=PROFILE_LIMIT), params),
     }
-
-
-TOPIC_TIMELINE = "SELECT month, support, oppose, neutral FROM topic_timeline WHERE topic = :topic ORDER BY month"
 
 
 async def topic_chart(database, topic: str) -> str:

@@ -2,10 +2,9 @@
 import re
 from pathlib import Path
 
-import yaml
 
 from tracker.cli import build_parser
-from db.publication import METADATA, publication
+from db.publication import load_metadata, publication
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 
@@ -17,7 +16,7 @@ def test_every_tracker_command_is_documented():
 
 
 def test_every_canned_query_is_documented():
-    queries = yaml.safe_load(METADATA.read_text(encoding="utf-8"))["databases"]["tracker"]["queries"]
+    queries = load_metadata()["databases"]["tracker"]["queries"]
     missing = [name for name in queries if f"/tracker/{name}" not in README]
     assert missing == []
 

@@ -5,14 +5,15 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import pytest
-import yaml
 
-from db.publication import METADATA, publication
+from db.publication import load_metadata, publication
 from tests.datasette_client import datasette_get, datasette_page
 from tests.publication_fixture import SCRIPT, write_stakeholder_database
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-QUERIES = yaml.safe_load(METADATA.read_text(encoding="utf-8"))["databases"]["tracker"]["queries"]
+TRACKER = load_metadata()["databases"]["tracker"]
+QUERIES = TRACKER["queries"]
+TABLES = TRACKER["tables"]
 EXAMPLE_PARAMETERS = {"q": "merger", "topic": "merger", "organisation": "LTHT", "person": "Jane Doe",
                       "since": "2024-01-01", "stakeholder": ""}
 
@@ -218,29 +219,27 @@ async def test_queries_have_a_time_limit_and_none_can_write(publication_db):
 # The metadata describes everything a user sees, and every facet and sort has an index.
 
 def visible_tables(db_path: Path) -> dict[str, list[str]]:
-    metadata = yaml.safe_load(METADATA.read_text(encoding="utf-8"))["databases"]["tracker"]["tables"]
     with sqlite3.connect(db_path) as conn:
         names = [row[0] for row in conn.execute("select name from sqlite_master where type = 'table'")]
         return {name: [column[1] for column in conn.execute(f"pragma table_info([{name}])")]
-                for name in names if not (metadata.get(name) or {}).get("hidden") and "_fts" not in name}
+                for name in names if not (TABLES.get(name) or {}).get("hidden") and "_fts" not in name}
 
 
 def test_every_visible_table_and_column_is_described(publication_db):
-    metadata = yaml.safe_load(METADATA.read_text(encoding="utf-8"))["databases"]["tracker"]["tables"]
-    undescribed = [name for name in visible_tables(publication_db) if not (metadata.get(name) or {}).get("description")]
+    tables = visible_tables(publication_db)
+    undescribed = [name for name in tables if not (TABLES.get(name) or {}).get("description")]
     assert undescribed == []
-    missing = [f"{table}.{column}" for table, columns in visible_tables(publication_db).items() for column in columns
-               if column != "id" and column not in (metadata[table].get("columns") or {})]
+    missing = [f"{table}.{column}" for table, columns in tables.items() for column in columns
+               if column != "id" and column not in (TABLES[table].get("columns") or {})]
     assert missing == []
 
 
 def test_every_facet_and_sort_column_has_an_index(publication_db):
-    metadata = yaml.safe_load(METADATA.read_text(encoding="utf-8"))["databases"]["tracker"]["tables"]
     with sqlite3.connect(publication_db) as conn:
         def leading_columns(table):
             indexes = [row[1] for row in conn.execute(f"pragma index_list([{table}])")]
             return {conn.execute(f"pragma index_info([{index}])").fetchone()[2] for index in indexes}
-        unindexed = [f"{table}.{column}" for table, settings in metadata.items() if not settings.get("hidden")
+        unindexed = [f"{table}.{column}" for table, settings in TABLES.items() if not settings.get("hidden")
                      for column in [*settings.get("facets", []), settings.get("sort"), settings.get("sort_desc")]
                      if column and column not in leading_columns(table) | {"id"}]
     assert unindexed == []
