@@ -26,6 +26,8 @@ TELNETCONSOLE_ENABLED = False  # default True; nothing should listen on a port d
 REMOTE_CONTROL_ENABLED = False  # default True, for the same reason
 LOG_LEVEL = "INFO"  # default DEBUG
 
+EXTENSIONS = {"crawler.progress.CrawlProgress": 500}  # progress bars or lines for the tracker command
+
 ITEM_PIPELINES = {
     "crawler.pipelines.ValidatePipeline": 100,
     "crawler.pipelines.StorePipeline": 900,

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tracker.tomlfile import ConfigError, check_keys, read_toml
+from tracker.tomlfile import ConfigError, ConfigFile
 
 DEFAULT_SOURCES = Path(__file__).with_name("sources.toml")
 
@@ -39,27 +39,26 @@ class Source:
         return any(host == d or host.endswith("." + d) for d in self.allowed_domains)
 
 
-def _compile(path: Path, where: str, key: str, pattern: str) -> re.Pattern:
+def _compile(config: ConfigFile, index: int, key: str, pattern: str) -> re.Pattern:
     try:
         return re.compile(pattern)
     except re.error as error:
-        raise ConfigError(f"{path}: {where}: {key} is not a valid regular expression: {error}") from error
+        raise config.error(f"[[source]] #{index + 1}: {key} is not a valid regular expression: {error}", "source", index, key) from error
 
 
-def _url_list(path: Path, where: str, table: dict, key: str) -> tuple[str, ...]:
+def _url_list(config: ConfigFile, index: int, table: dict, key: str) -> tuple[str, ...]:
     value = table.get(key, [])
     if not isinstance(value, list) or not all(isinstance(u, str) and u.startswith(("http://", "https://")) for u in value):
-        raise ConfigError(f"{path}: {where}: {key} must be a list of http(s) URLs")
+        raise config.error(f"[[source]] #{index + 1}: {key} must be a list of http(s) URLs", "source", index, key)
     return tuple(value)
 
 
-def parse_source(path: Path, index: int, table: dict) -> Source:
-    """Validate one ``[[source]]`` table and build a Source from it."""
-    where = f"[[source]] #{index + 1} ({table.get('name', 'unnamed')})"
-    check_keys(path, table, REQUIRED_KEYS | OPTIONAL_KEYS, REQUIRED_KEYS, where)
-    urls = {key: _url_list(path, where, table, key) for key in ("start_urls", "feeds", "sitemaps")}
+def parse_source(config: ConfigFile, index: int, table: dict) -> Source:
+    """Validate the ``index``-th ``[[source]]`` table of ``config`` and build a Source from it."""
+    config.check_keys(table, REQUIRED_KEYS | OPTIONAL_KEYS, REQUIRED_KEYS, "source", index)
+    urls = {key: _url_list(config, index, table, key) for key in ("start_urls", "feeds", "sitemaps")}
     if not any(urls.values()):
-        raise ConfigError(f"{path}: {where}: needs at least one of start_urls, feeds, sitemaps")
+        raise config.error(f"[[source]] #{index + 1}: needs at least one of start_urls, feeds, sitemaps", "source", index)
     domains = table.get("allowed_domains") or sorted(
         {urlsplit(u).hostname for group in urls.values() for u in group if urlsplit(u).hostname}
     )
@@ -67,8 +66,8 @@ def parse_source(path: Path, index: int, table: dict) -> Source:
     return Source(
         name=table["name"],
         label=table.get("label", table["name"]),
-        article_pattern=_compile(path, where, "article_pattern", table["article_pattern"]),
-        follow_pattern=_compile(path, where, "follow_pattern", follow) if follow else None,
+        article_pattern=_compile(config, index, "article_pattern", table["article_pattern"]),
+        follow_pattern=_compile(config, index, "follow_pattern", follow) if follow else None,
         allowed_domains=tuple(d.lower() for d in domains),
         **urls,
     )
@@ -76,15 +75,19 @@ def parse_source(path: Path, index: int, table: dict) -> Source:
 
 def load_sources(path: str | Path = DEFAULT_SOURCES) -> list[Source]:
     """Read and validate the sources file; disabled sources (``enabled = false``) are left out."""
-    path = Path(path)
-    data = read_toml(path)
-    check_keys(path, data, {"source"}, {"source"}, "top level")
-    tables = data["source"]
-    if not isinstance(tables, list):
-        raise ConfigError(f"{path}: 'source' must be an array of tables ([[source]])")
-    sources = [parse_source(path, i, t) for i, t in enumerate(tables) if t.get("enabled", True)]
-    names = [s.name for s in sources]
-    duplicated = sorted({n for n in names if names.count(n) > 1})
-    if duplicated:
-        raise ConfigError(f"{path}: source name(s) used twice: {', '.join(duplicated)}")
+    config = ConfigFile(path)
+    unknown = sorted(set(config.data) - {"source"})
+    if unknown:
+        raise config.error(f"top level: unknown key(s) {', '.join(unknown)}; only [[source]] tables belong here")
+    tables = config.data.get("source")
+    if not isinstance(tables, list) or not tables or not all(isinstance(t, dict) for t in tables):
+        raise config.error("needs at least one [[source]] table")
+    sources: list[Source] = []
+    for index, table in enumerate(tables):
+        if not table.get("enabled", True):
+            continue
+        source = parse_source(config, index, table)
+        if source.name in {s.name for s in sources}:
+            raise config.error(f"[[source]] #{index + 1}: the name {source.name!r} is used twice", "source", index, "name")
+        sources.append(source)
     return sources

@@ -90,8 +90,11 @@ def articles_to_analyse(db: Database, pipeline_version: str, limit: int | None =
     return [row[0] for row in db.execute(sql, [pipeline_version]).fetchall()]
 
 
-def save_analysis(db: Database, article_id: int, content_hash: str, analysis: ArticleAnalysis, pipeline_version: str) -> None:
-    """Replace the stored analysis of one article with ``analysis``, in one transaction."""
+def save_analysis(
+    db: Database, article_id: int, content_hash: str, analysis: ArticleAnalysis, pipeline_version: str, note: str | None = None,
+) -> None:
+    """Replace the stored analysis of one article with ``analysis``, in one transaction; ``note``
+    says what was unusual (a text cut to length)."""
     with db.atomic():
         for table in ARTICLE_RESULT_TABLES:
             db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
@@ -133,7 +136,18 @@ def save_analysis(db: Database, article_id: int, content_hash: str, analysis: Ar
                  "evidence": stance.evidence, "method": stance.method}
             )
         db["article_outlets"].insert_all({"article_id": article_id, "outlet": outlet} for outlet in analysis.outlets)
-        db["analyses"].upsert(
-            {"article_id": article_id, "pipeline_version": pipeline_version, "content_hash": content_hash, "analysed": now_iso()},
-            pk="article_id",
-        )
+        _record_analysis(db, article_id, content_hash, pipeline_version, note)
+
+
+def _record_analysis(db: Database, article_id: int, content_hash: str, pipeline_version: str, note: str | None) -> None:
+    db["analyses"].upsert(
+        {"article_id": article_id, "pipeline_version": pipeline_version, "content_hash": content_hash,
+         "analysed": now_iso(), "note": note},
+        pk="article_id",
+    )
+
+
+def record_analysis_failure(db: Database, article_id: int, content_hash: str, pipeline_version: str, reason: str) -> None:
+    """Record that this version of the pipeline failed on this text, keeping the article's earlier results."""
+    with db.atomic():
+        _record_analysis(db, article_id, content_hash, pipeline_version, f"failed: {reason}"[:2000])

@@ -6,6 +6,7 @@ articles never leaves one half-written.
 import gzip
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 
 from sqlite_utils import Database
@@ -26,10 +27,39 @@ class FetchedPage:
     last_modified: str | None = None
 
 
+def process_alive(pid: int | None) -> bool:
+    """True when a process with this id exists on this machine."""
+    if not pid:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # it exists, under another user
+    return True
+
+
+def mark_interrupted_runs(db: Database) -> list[int]:
+    """Mark the runs still 'running' whose process is gone (killed, crashed) as 'interrupted'; return their ids."""
+    stale = [run_id for run_id, pid in db.execute("SELECT id, pid FROM crawl_runs WHERE outcome = 'running'") if not process_alive(pid)]
+    for run_id in stale:
+        db["crawl_runs"].update(
+            run_id, {"outcome": "interrupted", "message": "the process ended without finishing the run (killed or crashed)"}
+        )
+    return stale
+
+
 def start_run(db: Database, command: str) -> int:
-    """Record the start of a run of ``command`` and return its id."""
+    """Record the start of a run of ``command`` by this process and return its id.
+
+    Runs left 'running' by a process that no longer exists are marked 'interrupted' first.
+    """
     with db.atomic():
-        return db["crawl_runs"].insert({"command": command, "started": now_iso(), "outcome": "running"}).last_pk
+        mark_interrupted_runs(db)
+        return db["crawl_runs"].insert(
+            {"command": command, "started": now_iso(), "outcome": "running", "pid": os.getpid()}
+        ).last_pk
 
 
 def finish_run(db: Database, run_id: int, outcome: str, stats: dict, message: str | None = None) -> None:

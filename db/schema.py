@@ -244,6 +244,13 @@ def m006_publication(db: Database) -> None:
         db.execute(f"CREATE INDEX {table}_{'_'.join(columns)} ON {table}({', '.join(columns)})")
 
 
+@migrations()
+def m007_operations(db: Database) -> None:
+    """Which process a run belongs to (to tell a killed run from a running one), and why an analysis was cut short or failed."""
+    db.execute("ALTER TABLE crawl_runs ADD COLUMN pid INTEGER")
+    db.execute("ALTER TABLE analyses ADD COLUMN note TEXT")
+
+
 def apply_migrations(db: Database) -> None:
     """Bring ``db`` up to the current schema; a no-op when it is already current."""
     migrations.apply(db)

@@ -1,17 +1,25 @@
 """Run the NLP stage over the database: analyse the articles that need it and store the results."""
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.language import Language
 from sqlite_utils import Database
 
-from db.analysis_store import articles_to_analyse, save_analysis, seed_registry
+from db.analysis_store import articles_to_analyse, record_analysis_failure, save_analysis, seed_registry
 from db.summaries import refresh_summaries
 from nlp.analysis import Analyser
 from nlp.pipeline import PIPELINE_VERSION, build_pipeline
 from nlp.registry import DEFAULT_REGISTRY, load_registry
+from nlp.results import ArticleAnalysis
 from nlp.topics import DEFAULT_TOPICS, load_topics
 
 BATCH = 32  # articles read and analysed together; bounded so memory stays flat
+# Ten times a long feature article. Longer bodies are pages gone wrong (a whole archive in
+# one page); spaCy itself refuses texts over 1,000,000 characters.
+MAX_ANALYSED_CHARS = 100_000
+
+logger = logging.getLogger("tracker.analyse")
 
 
 @dataclass
@@ -23,37 +31,82 @@ class AnalyseCounts:
     people: int = 0
     quotes: int = 0
     stances: int = 0
+    failed: int = 0
+    truncated: int = 0
 
 
 def analyse_database(
     db: Database, topics_path: str | Path = DEFAULT_TOPICS, registry_path: str | Path = DEFAULT_REGISTRY,
-    limit: int | None = None,
+    limit: int | None = None, progress=None,
 ) -> AnalyseCounts:
     """Analyse every article that is new, changed or analysed by an older pipeline version, then
-    refresh the summary tables."""
+    refresh the summary tables. ``progress`` (see ``tracker.progress``) is told of each article."""
     topics = load_topics(topics_path)
     registry = load_registry(registry_path)
     seed_registry(db, registry)
     pending = articles_to_analyse(db, PIPELINE_VERSION, limit)
     counts = AnalyseCounts()
     if pending:
-        analyse_articles(db, pending, registry, topics, counts)
+        analyse_articles(db, pending, registry, topics, counts, progress)
     refresh_summaries(db)
     return counts
 
 
-def analyse_articles(db: Database, pending: list[int], registry, topics, counts: AnalyseCounts) -> None:
-    """Analyse the articles ``pending`` in batches, storing each article's results in its own transaction."""
-    nlp = build_pipeline(registry)
+def analysable_text(body: str) -> tuple[str, str | None]:
+    """The part of ``body`` to analyse, and a note when it had to be cut to MAX_ANALYSED_CHARS."""
+    if len(body) <= MAX_ANALYSED_CHARS:
+        return body, None
+    return body[:MAX_ANALYSED_CHARS], f"text cut from {len(body):,} to {MAX_ANALYSED_CHARS:,} characters"
+
+
+def analyse_batch(analyser: Analyser, nlp: Language, texts: list[str]) -> list[ArticleAnalysis | Exception]:
+    """Analyse ``texts`` together; if that fails, one by one, so that a text that breaks the
+    pipeline fails alone and the error is returned in its place."""
+    try:
+        return list(analyser.analyse_texts(nlp, texts))
+    except Exception:  # any failure inside spaCy or our components; retried text by text below
+        logger.warning("a batch of %d articles failed; analysing them one by one", len(texts))
+    results: list[ArticleAnalysis | Exception] = []
+    for text in texts:
+        try:
+            results.append(analyser.analyse_doc(nlp(text)))
+        except Exception as error:  # recorded against its article; the run goes on
+            logger.exception("analysis failed")
+            results.append(error)
+    return results
+
+
+def analyse_articles(
+    db: Database, pending: list[int], registry, topics, counts: AnalyseCounts, progress=None, nlp: Language | None = None,
+) -> None:
+    """Analyse the articles ``pending`` in batches, storing each article's results in its own transaction.
+
+    An article whose analysis fails is recorded as failed, keeping its earlier results, and
+    is not retried until its text or the pipeline version changes.
+    """
+    nlp = nlp or build_pipeline(registry)
     analyser = Analyser(registry, topics)
     for offset in range(0, len(pending), BATCH):
         ids = pending[offset : offset + BATCH]
         placeholders = ",".join("?" * len(ids))
         rows = db.execute(f"SELECT id, body, content_hash FROM articles WHERE id IN ({placeholders}) ORDER BY id", ids).fetchall()
-        for (article_id, _, content_hash), analysis in zip(rows, analyser.analyse_texts(nlp, (r[1] for r in rows))):
-            save_analysis(db, article_id, content_hash, analysis, PIPELINE_VERSION)
+        texts = [analysable_text(body or "") for _, body, _ in rows]
+        results = analyse_batch(analyser, nlp, [text for text, _ in texts])
+        for (article_id, _, content_hash), (_, note), analysis in zip(rows, texts, results):
+            if isinstance(analysis, Exception):
+                reason = f"{type(analysis).__name__}: {analysis}"
+                record_analysis_failure(db, article_id, content_hash, PIPELINE_VERSION, reason)
+                counts.failed += 1
+                continue
+            save_analysis(db, article_id, content_hash, analysis, PIPELINE_VERSION, note)
             counts.analysed += 1
+            counts.truncated += note is not None
             counts.organisations += len(analysis.organisations)
             counts.people += len(analysis.people)
             counts.quotes += len(analysis.quotes)
             counts.stances += len(analysis.stances)
+        if progress is not None:
+            detail = f"{counts.quotes} quotes, {counts.stances} stances, {counts.failed} failed"
+            progress.update("analyse", counts.analysed + counts.failed, len(pending), detail)
+    if progress is not None:
+        progress.finish("analyse")

@@ -2,7 +2,7 @@
 from dataclasses import dataclass
 from pathlib import Path
 
-from tracker.tomlfile import ConfigError, check_keys, read_toml
+from tracker.tomlfile import ConfigFile
 
 DEFAULT_TOPICS = Path(__file__).with_name("topics.toml")
 TOPIC_KEYS = {"id", "label", "terms", "description"}
@@ -20,18 +20,16 @@ class Topic:
 
 def load_topics(path: str | Path = DEFAULT_TOPICS) -> list[Topic]:
     """Read and validate the topics file."""
-    path = Path(path)
-    data = read_toml(path)
-    tables = data.get("topic")
-    if not isinstance(tables, list) or not tables:
-        raise ConfigError(f"{path}: needs at least one [[topic]] table")
+    config = ConfigFile(path)
+    tables = config.data.get("topic")
+    if not isinstance(tables, list) or not tables or not all(isinstance(t, dict) for t in tables):
+        raise config.error("needs at least one [[topic]] table")
     topics = []
     for index, table in enumerate(tables):
-        where = f"[[topic]] #{index + 1} ({table.get('id', 'no id')})"
-        check_keys(path, table, TOPIC_KEYS, {"id", "label", "terms"}, where)
+        config.check_keys(table, TOPIC_KEYS, {"id", "label", "terms"}, "topic", index)
         terms = table["terms"]
         if not isinstance(terms, list) or not terms or not all(isinstance(t, str) and t.strip() for t in terms):
-            raise ConfigError(f"{path}: {where}: terms must be a non-empty list of strings")
+            raise config.error(f"[[topic]] #{index + 1}: terms must be a non-empty list of strings", "topic", index, "terms")
         topics.append(
             Topic(
                 id=table["id"],

@@ -35,30 +35,6 @@ def test_extract_reports_a_bad_line_and_still_analyses_the_rest(tmp_path):
     assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["a2"]
 
 
-def test_a_malformed_sources_file_exits_2_naming_file_and_line(tmp_path):
-    sources = tmp_path / "sources.toml"
-    sources.write_text('[[source]]\nname = "x"\narticle_pattern = "(unclosed"\nstart_urls = [\n', encoding="utf-8")
-    result = run_tracker("crawl", "--db", str(tmp_path / "t.db"), "--sources", str(sources), check=False)
-    assert result.returncode == 2
-    assert "sources.toml: invalid TOML" in result.stderr and "line" in result.stderr
-
-
-def test_a_malformed_topics_file_exits_2(tmp_path):
-    topics = tmp_path / "topics.toml"
-    topics.write_text('[[topic]]\nid = "x"\nlabel = "X"\n', encoding="utf-8")
-    result = run_tracker("analyse", "--db", str(tmp_path / "t.db"), "--topics", str(topics), check=False)
-    assert result.returncode == 2
-    assert "topics.toml" in result.stderr and "missing key(s) terms" in result.stderr
-
-
-def test_an_unwritable_database_exits_2(tmp_path):
-    blocker = tmp_path / "file"
-    blocker.write_text("")
-    result = run_tracker("analyse", "--db", str(blocker / "t.db"), check=False)
-    assert result.returncode == 2
-    assert "cannot open database" in result.stderr
-
-
 def test_only_one_run_holds_the_lock_at_a_time(tmp_path):
     db_path = tmp_path / "t.db"
     with exclusive_run(db_path):

@@ -25,12 +25,15 @@ def test_serve_publishes_the_database_over_http(analysed_db):
 def test_nightly_crawls_analyses_and_records_the_run_then_redoes_nothing(sample_sources_file, tmp_path):
     db_path = tmp_path / "tracker.db"
     first = run_tracker("nightly", "--db", str(db_path), "--sources", str(sample_sources_file), *FAST_CRAWL)
-    assert "analysed 5 articles" in first.stdout
+    assert "5 new articles, 5 analysed" in first.stdout
     second = run_tracker("nightly", "--db", str(db_path), "--sources", str(sample_sources_file), *FAST_CRAWL)
-    assert "analysed 0 articles" in second.stdout
+    assert "0 new articles, 0 analysed" in second.stdout
     db = Database(db_path)
     nightly = list(db["crawl_runs"].rows_where("command = 'nightly'", order_by="id"))
     assert [run["outcome"] for run in nightly] == ["ok", "ok"]
+    record = json.loads(nightly[0]["stats"])
+    assert record["analysed"] == 5 and record["crawl"]["sample"]["new"] == 5
+    assert record["crawl_seconds"] > 0 and record["analyse_seconds"] > 0
     crawls = [json.loads(run["stats"])["sources"]["sample"] for run in db["crawl_runs"].rows_where("command = 'crawl'", order_by="id")]
     assert crawls[0]["new"] == 5
     assert crawls[1].get("fetched", 0) == 0 and crawls[1]["skipped_known"] == 5

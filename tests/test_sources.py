@@ -35,23 +35,24 @@ def test_a_source_recognises_its_articles_and_listings(tmp_path):
 
 def test_invalid_toml_names_the_file_and_line(tmp_path):
     path = write(tmp_path, VALID + "\nname = \n")
-    with pytest.raises(ConfigError, match=r"sources\.toml: invalid TOML: .*line 9"):
+    with pytest.raises(ConfigError, match=r"sources\.toml:9: invalid TOML: .*line 9"):
         load_sources(path)
 
 
 @pytest.mark.parametrize(
     "change, message",
     [
-        (("feeds = [", "colour = \"red\"\nfeeds = ["), "unknown key.*colour"),
-        (("article_pattern = \"/health/\\\\d+\"", "article_pattern = \"/health/(\""), "article_pattern is not a valid regular expression"),
-        (("name = \"local\"\n", ""), "missing key.*name"),
-        (("feeds = [\"https://news.example/feed\"]", "feeds = [\"ftp://x\"]"), "feeds must be a list of http"),
+        (("feeds = [", "colour = \"red\"\nfeeds = ["), r":5: \[\[source\]\] #1: unknown key.*colour"),
+        (("article_pattern = \"/health/\\\\d+\"", "article_pattern = \"/health/(\""), r":6: .*article_pattern is not a valid regular expression"),
+        (("name = \"local\"\n", ""), r":2: .*missing key.*name"),
+        (("feeds = [\"https://news.example/feed\"]", "feeds = [\"ftp://x\"]"), r":5: .*feeds must be a list of http"),
+        ((VALID, VALID + VALID), r":10: .*the name 'local' is used twice"),
     ],
 )
-def test_invalid_source_definitions_are_rejected_with_a_reason(tmp_path, change, message):
+def test_invalid_source_definitions_are_rejected_with_file_line_and_reason(tmp_path, change, message):
     old, new = change
     assert old in VALID
-    with pytest.raises(ConfigError, match=message):
+    with pytest.raises(ConfigError, match=r"sources\.toml" + message):
         load_sources(write(tmp_path, VALID.replace(old, new)))
 
 

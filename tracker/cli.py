@@ -1,11 +1,13 @@
-"""The ``tracker`` command: crawl, analyse, serve, nightly, extract, demo.
+"""The ``tracker`` command: crawl, analyse, nightly, status, backup, serve, extract, demo.
 
-Every command takes ``--db PATH`` (default ``data/tracker.db``). Configuration errors
-(a bad sources or topics file, an unwritable database) exit with status 2 and one line
-naming the file; other failures exit with status 1.
+Every command takes ``--db PATH`` (default ``data/tracker.db``). Exit statuses: 0 done;
+1 failed (one line on stderr says why; the log file has the detail); 2 a configuration
+error (a bad sources or topics file, an unwritable database), named with its file and line;
+75 another run holds the lock (try again later).
 """
 import argparse
 import json
+import logging
 import sys
 from pathlib import Path
 
@@ -15,6 +17,9 @@ from nlp.topics import DEFAULT_TOPICS
 from tracker.tomlfile import ConfigError
 
 CONFIG_ERROR = 2
+ALREADY_RUNNING = 75  # EX_TEMPFAIL: a scheduler may simply try again later
+CRAWL_COLUMNS = ["discovered", "fetched", "new", "updated", "unchanged", "skipped_known", "errors"]
+logger = logging.getLogger("tracker.cli")
 
 
 def _overrides(pairs: list[str]) -> dict[str, str]:
@@ -27,26 +32,38 @@ def _overrides(pairs: list[str]) -> dict[str, str]:
     return settings
 
 
-def _last_crawl_summary(db_path: Path) -> tuple[str, str]:
-    db = open_db(db_path)
-    row = db.execute("SELECT outcome, stats FROM crawl_runs WHERE command = 'crawl' ORDER BY id DESC LIMIT 1").fetchone()
-    db.close()
-    if row is None:
-        return "failed", "no run was recorded"
-    stats = json.loads(row[1] or "{}").get("sources", {})
-    lines = [f"{name}: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) for name, counts in sorted(stats.items())]
-    return row[0], "\n".join(lines) or "nothing collected"
+def crawl_table(sources: dict) -> str:
+    """The crawl's counts, a row per source."""
+    from tracker.report import format_table
+
+    rows = [[name, *(counts.get(column, 0) for column in CRAWL_COLUMNS)] for name, counts in sorted(sources.items())]
+    return format_table(["source", *CRAWL_COLUMNS], rows) if rows else "nothing collected"
+
+
+def _progress(args):
+    """Bars when stderr is a terminal, log lines otherwise; the log file is set up to match."""
+    from tracker.logs import configure_logging, default_log_file
+    from tracker.progress import BarProgress, PlainProgress
+
+    progress = BarProgress() if sys.stderr.isatty() else PlainProgress()
+    configure_logging(args.log_file or default_log_file(args.db), getattr(progress, "console", None))
+    return progress
 
 
 def command_crawl(args) -> int:
     """Crawl the configured sources into the database."""
     from tracker.crawling import run_crawl
+    from tracker.nightly import last_crawl
 
+    overrides = _overrides(args.set)
     open_db(args.db).close()  # fail fast, with a clear message, on an unwritable path
-    run_crawl(args.db, args.sources, _overrides(args.set))
-    outcome, summary = _last_crawl_summary(args.db)
-    print(summary)
-    return 0 if outcome == "ok" else 1
+    with _progress(args) as progress:
+        run_crawl(args.db, args.sources, overrides, progress)
+    db = open_db(args.db)
+    crawl = last_crawl(db)
+    db.close()
+    print(crawl_table(crawl.sources))
+    return 0 if crawl.outcome == "ok" else 1
 
 
 def command_analyse(args) -> int:
@@ -54,11 +71,14 @@ def command_analyse(args) -> int:
     from nlp.run import analyse_database
 
     db = open_db(args.db)
-    counts = analyse_database(db, args.topics, limit=args.limit)
+    with _progress(args) as progress:
+        counts = analyse_database(db, args.topics, limit=args.limit, progress=progress)
     db.close()
     print(f"analysed {counts.analysed} articles: {counts.organisations} organisations, {counts.people} people, "
-          f"{counts.quotes} quotes, {counts.stances} stances")
-    return 0
+          f"{counts.quotes} quotes, {counts.stances} stances"
+          + (f"; {counts.failed} failed (see the log)" if counts.failed else "")
+          + (f"; {counts.truncated} cut to length" if counts.truncated else ""))
+    return 1 if counts.failed else 0
 
 
 def command_serve(args) -> int:
@@ -72,31 +92,39 @@ def command_serve(args) -> int:
 
 def command_nightly(args) -> int:
     """Crawl, then analyse what changed; one run at a time."""
-    from db.crawl_store import finish_run, start_run
-    from nlp.run import analyse_database
-    from tracker.crawling import run_crawl
-    from tracker.lock import AlreadyRunning, exclusive_run
+    from tracker.nightly import run_nightly
 
-    try:
-        with exclusive_run(args.db):
-            db = open_db(args.db)
-            run_id = start_run(db, "nightly")
-            try:
-                run_crawl(args.db, args.sources, _overrides(args.set))
-                crawl_outcome, summary = _last_crawl_summary(args.db)
-                counts = analyse_database(db, args.topics)
-            except Exception as error:
-                finish_run(db, run_id, "failed", {}, f"{type(error).__name__}: {error}")
-                raise
-            outcome = "ok" if crawl_outcome == "ok" else "failed"
-            finish_run(db, run_id, outcome, {"crawl": summary, "analysed": counts.analysed}, f"crawl {crawl_outcome}")
-            db.close()
-    except AlreadyRunning as error:
-        print(f"tracker nightly: {error}", file=sys.stderr)
-        return 1
-    print(summary)
-    print(f"analysed {counts.analysed} articles")
-    return 0 if outcome == "ok" else 1
+    overrides = _overrides(args.set)
+    open_db(args.db).close()
+    with _progress(args) as progress:
+        result = run_nightly(args.db, args.sources, args.topics, overrides, progress)
+    print(crawl_table(result.crawl.sources))
+    print(result.message)
+    if not result.ok:
+        print(f"tracker nightly: failed: {result.message}", file=sys.stderr)
+    return 0 if result.ok else 1
+
+
+def command_status(args) -> int:
+    """Print the last runs and each source's health; exit 1 when the newest run failed."""
+    from crawler.sources import load_sources
+    from tracker.status import healthy, recent_runs, render_status, source_health, status_json
+
+    configured = [source.name for source in load_sources(args.sources)]
+    db = open_db(args.db)
+    runs, sources = recent_runs(db, args.runs), source_health(db, configured)
+    db.close()
+    print(status_json(runs, sources) if args.json else render_status(runs, sources))
+    return 0 if healthy(runs) else 1
+
+
+def command_backup(args) -> int:
+    """Copy the database to PATH while it stays in use."""
+    from tracker.backup import backup_database
+
+    size = backup_database(args.db, args.path)
+    print(f"backed up {args.db} to {args.path} ({size:,} bytes, integrity ok)")
+    return 0
 
 
 def command_extract(args) -> int:
@@ -148,18 +176,29 @@ def build_parser() -> argparse.ArgumentParser:
     def add_crawl_options(sub):
         sub.add_argument("--sources", type=Path, default=DEFAULT_SOURCES, help="sources file (TOML)")
         sub.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE", help="override a Scrapy setting")
+        add_log_option(sub)
+
+    def add_log_option(sub):
+        sub.add_argument("--log-file", type=Path, help="rotating log file (default: logs/tracker.log beside the database)")
 
     crawl = add("crawl", command_crawl, "Crawl the configured news sources into the database.")
     add_crawl_options(crawl)
     analyse = add("analyse", command_analyse, "Analyse new and changed articles and refresh the results.")
     analyse.add_argument("--topics", type=Path, default=DEFAULT_TOPICS, help="topics file (TOML)")
     analyse.add_argument("--limit", type=int, help="analyse at most this many articles")
+    add_log_option(analyse)
     serve = add("serve", command_serve, "Serve the database read-only with Datasette.")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8001)
     nightly = add("nightly", command_nightly, "Crawl, analyse and refresh: the job to schedule.")
     add_crawl_options(nightly)
     nightly.add_argument("--topics", type=Path, default=DEFAULT_TOPICS, help="topics file (TOML)")
+    status = add("status", command_status, "The last runs and, per source, the last clean crawl and newest article.")
+    status.add_argument("--sources", type=Path, default=DEFAULT_SOURCES, help="sources file (TOML)")
+    status.add_argument("--runs", type=int, default=10, help="how many runs to list (default 10)")
+    status.add_argument("--json", action="store_true", help="print JSON for monitoring tools")
+    backup = add("backup", command_backup, "Copy the database to PATH with SQLite's online backup, while it is in use.")
+    backup.add_argument("path", type=Path, help="where to write the copy (replaced only once the copy checks out)")
     extract = add("extract", command_extract, "NLP only: JSON lines in, one JSON result line per article out.")
     extract.add_argument("--topics", type=Path, default=DEFAULT_TOPICS, help="topics file (TOML)")
     extract.add_argument("--reported-speech", action="store_true",
@@ -173,10 +212,24 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``tracker`` console script."""
+    from tracker.backup import BackupFailed
+    from tracker.lock import AlreadyRunning
+    from tracker.nightly import one_line
+
     args = build_parser().parse_args(argv)
     try:
         status = args.function(args)
     except (ConfigError, DatabaseUnwritable, FileNotFoundError) as error:
         print(f"tracker {args.command}: {error}", file=sys.stderr)
         status = CONFIG_ERROR
+    except AlreadyRunning as error:
+        print(f"tracker {args.command}: {error}", file=sys.stderr)
+        status = ALREADY_RUNNING
+    except BackupFailed as error:
+        print(f"tracker {args.command}: {error}", file=sys.stderr)
+        status = 1
+    except Exception as error:  # the last line of defence: one line for cron, the traceback for the log
+        logger.exception("tracker %s failed", args.command)
+        print(f"tracker {args.command}: failed: {one_line(error)}", file=sys.stderr)
+        status = 1
     sys.exit(status)

@@ -18,15 +18,20 @@ def crawl_settings(db_path: str | Path, sources_path: str | Path, overrides: dic
     return settings
 
 
-def run_crawl(db_path: str | Path, sources_path: str | Path = DEFAULT_SOURCES, overrides: dict[str, str] | None = None) -> None:
+def run_crawl(
+    db_path: str | Path, sources_path: str | Path = DEFAULT_SOURCES, overrides: dict[str, str] | None = None,
+    progress=None,
+) -> None:
     """Crawl every enabled source into the database; returns when the crawl has finished.
 
     The sources file is validated first, so a bad file fails before any request is made.
-    Twisted's reactor cannot be restarted, so call this at most once per process.
+    ``progress`` (see ``tracker.progress``) is told how the crawl goes. Scrapy logs through
+    the handlers the tracker set up. Twisted's reactor cannot be restarted, so call this at
+    most once per process.
     """
     load_sources(sources_path)
     from scrapy.crawler import CrawlerProcess
 
-    process = CrawlerProcess(crawl_settings(db_path, sources_path, overrides or {}))
-    process.crawl("news", sources=str(sources_path))
+    process = CrawlerProcess(crawl_settings(db_path, sources_path, overrides or {}), install_root_handler=False)
+    process.crawl("news", sources=str(sources_path), progress=progress)
     process.start()

@@ -2,11 +2,17 @@
 
 The lock is an ``flock`` held by the running process, so the kernel releases it when the
 process ends however it ends (even ``kill -9``): a stale lock file cannot block the next run.
+The file holds the holder's pid while it runs; a pid left in it means the last run was
+killed, which the next run logs when it takes the lock over.
 """
 import fcntl
+import logging
 import os
 from contextlib import contextmanager
 from pathlib import Path
+
+
+logger = logging.getLogger("tracker.lock")
 
 
 class AlreadyRunning(Exception):
@@ -25,6 +31,10 @@ def exclusive_run(db_path: str | Path):
             handle.seek(0)
             holder = handle.read().strip() or "unknown"
             raise AlreadyRunning(f"another run (pid {holder}) holds {lock_path}") from None
+        handle.seek(0)
+        left_behind = handle.read().strip()
+        if left_behind:
+            logger.warning("recovered the lock %s left by process %s, which ended without releasing it", lock_path, left_behind)
         handle.seek(0)
         handle.truncate()
         handle.write(str(os.getpid()))
