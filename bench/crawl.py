@@ -4,35 +4,20 @@ The site is the bundled sample site grown to thousands of articles (the seed art
 under new numbers, headlines and dates), served on 127.0.0.1 by this process. Both the
 tracker and ``scrapy bench`` run as child processes, so their start-up counts for both.
 """
-import dataclasses
 import re
 import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from crawler.sample_site.content import SampleArticle, load_articles
+from crawler.sample_site.content import generated_articles
 from crawler.sample_site.server import SampleSite
 from tracker.demo import sample_sources
 
 # The politeness delays are switched off and per-domain concurrency raised to Scrapy's
 # default, so that the comparison with `scrapy bench` measures work, not waiting.
 UNTHROTTLED = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=8"]
-
-
-def generated_articles(count: int) -> list[SampleArticle]:
-    """``count`` articles made from the seed articles, one hour apart, newest first."""
-    seeds = load_articles()
-    newest = datetime(2025, 6, 30, 9, tzinfo=timezone.utc)
-    return [
-        dataclasses.replace(
-            seeds[index % len(seeds)], number=1001 + index, slug=f"{seeds[index % len(seeds)].slug}-{index}",
-            headline=f"{seeds[index % len(seeds)].headline} ({index})", modified=None,
-            published=(newest - timedelta(hours=index)).isoformat())
-        for index in range(count)
-    ]
 
 
 def run_tracker(*arguments: str) -> float:

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tracker.tomlfile import ConfigError, ConfigFile
+from tracker.tomlfile import ConfigFile
 
 DEFAULT_SOURCES = Path(__file__).with_name("sources.toml")
 

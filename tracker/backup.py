@@ -33,6 +33,7 @@ def backup_database(source: str | Path, target: str | Path) -> int:
             raise BackupFailed(f"{partial}: integrity check failed: {verdict}")
         partial.replace(target)
     except (OSError, sqlite3.Error) as error:
-        partial.unlink(missing_ok=True)
+        if partial.is_file():
+            partial.unlink()
         raise BackupFailed(f"cannot back up {source} to {target}: {error}") from error
     return target.stat().st_size

@@ -40,13 +40,18 @@ def crawl_table(sources: dict) -> str:
     return format_table(["source", *CRAWL_COLUMNS], rows) if rows else "nothing collected"
 
 
+def _log(args, console=None) -> None:
+    from tracker.logs import configure_logging, default_log_file
+
+    configure_logging(args.log_file or default_log_file(args.db), console)
+
+
 def _progress(args):
     """Bars when stderr is a terminal, log lines otherwise; the log file is set up to match."""
-    from tracker.logs import configure_logging, default_log_file
     from tracker.progress import BarProgress, PlainProgress
 
     progress = BarProgress() if sys.stderr.isatty() else PlainProgress()
-    configure_logging(args.log_file or default_log_file(args.db), getattr(progress, "console", None))
+    _log(args, getattr(progress, "console", None))
     return progress
 
 
@@ -122,7 +127,9 @@ def command_backup(args) -> int:
     """Copy the database to PATH while it stays in use."""
     from tracker.backup import backup_database
 
+    _log(args)
     size = backup_database(args.db, args.path)
+    logger.info("backed up %s to %s (%d bytes)", args.db, args.path, size)
     print(f"backed up {args.db} to {args.path} ({size:,} bytes, integrity ok)")
     return 0
 
@@ -199,6 +206,7 @@ def build_parser() -> argparse.ArgumentParser:
     status.add_argument("--json", action="store_true", help="print JSON for monitoring tools")
     backup = add("backup", command_backup, "Copy the database to PATH with SQLite's online backup, while it is in use.")
     backup.add_argument("path", type=Path, help="where to write the copy (replaced only once the copy checks out)")
+    add_log_option(backup)
     extract = add("extract", command_extract, "NLP only: JSON lines in, one JSON result line per article out.")
     extract.add_argument("--topics", type=Path, default=DEFAULT_TOPICS, help="topics file (TOML)")
     extract.add_argument("--reported-speech", action="store_true",

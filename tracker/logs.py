@@ -25,15 +25,15 @@ class _QuietLibraries(logging.Filter):
         return record.name.startswith("tracker") or record.levelno >= logging.WARNING
 
 
-def configure_logging(log_file: str | Path, console=None) -> None:
-    """Send log records to ``log_file`` (rotated at 10 MB, 5 kept) and to stderr or a rich ``console``."""
+def configure_logging(log_file: str | Path, console=None, max_bytes: int = MAX_BYTES) -> None:
+    """Send log records to ``log_file`` (rotated at ``max_bytes``, 5 kept) and to stderr or a rich ``console``."""
     log_file = Path(log_file)
     log_file.parent.mkdir(parents=True, exist_ok=True)
     root = logging.getLogger()
     for handler in list(root.handlers):
         root.removeHandler(handler)
     root.setLevel(logging.INFO)
-    to_file = RotatingFileHandler(log_file, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
+    to_file = RotatingFileHandler(log_file, maxBytes=max_bytes, backupCount=BACKUPS, encoding="utf-8")
     to_file.setFormatter(logging.Formatter(LOG_FORMAT))
     root.addHandler(to_file)
     if console is not None:

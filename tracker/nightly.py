@@ -22,9 +22,10 @@ logger = logging.getLogger("tracker.nightly")
 
 @dataclass(frozen=True)
 class CrawlRecord:
-    """How the last crawl ended and what it counted per source."""
+    """How the last crawl ended (outcome and Scrapy's finish reason) and what it counted per source."""
 
     outcome: str
+    message: str
     sources: dict
 
 
@@ -39,10 +40,11 @@ class NightlyResult:
 
 def last_crawl(db) -> CrawlRecord:
     """The outcome and per-source counts of the newest crawl run."""
-    row = db.execute("SELECT outcome, stats FROM crawl_runs WHERE command = 'crawl' ORDER BY id DESC LIMIT 1").fetchone()
+    row = db.execute(
+        "SELECT outcome, message, stats FROM crawl_runs WHERE command = 'crawl' ORDER BY id DESC LIMIT 1").fetchone()
     if row is None:
-        return CrawlRecord("failed", {})
-    return CrawlRecord(row[0], json.loads(row[1] or "{}").get("sources", {}))
+        return CrawlRecord("failed", "no crawl was recorded", {})
+    return CrawlRecord(row[0], row[1] or "", json.loads(row[2] or "{}").get("sources", {}))
 
 
 def one_line(error: BaseException) -> str:
@@ -82,7 +84,7 @@ def run_nightly(
             raise
         ok = crawl.outcome == "ok"
         new = sum(counts_of.get("new", 0) for counts_of in crawl.sources.values())
-        message = (f"{new} new articles, {counts.analysed} analysed" if ok else f"the crawl ended as {crawl.outcome!r}") + (
+        message = (f"{new} new articles, {counts.analysed} analysed" if ok else f"the crawl {crawl.outcome}: {crawl.message}") + (
             f", {counts.failed} analyses failed" if counts.failed else "")
         finish_run(db, run_id, "ok" if ok else "failed", stats, message)
         db.close()

@@ -1,5 +1,7 @@
 """Load the sample site's articles: texts from ``articles/`` and metadata from ``articles.toml``."""
+import dataclasses
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from tracker.tomlfile import read_toml
@@ -50,3 +52,16 @@ def load_articles(directory: Path = HERE) -> list[SampleArticle]:
             )
         )
     return sorted(articles, key=lambda a: a.published, reverse=True)
+
+
+def generated_articles(count: int) -> list[SampleArticle]:
+    """``count`` articles made from the seed articles, one hour apart, newest first."""
+    seeds = load_articles()
+    newest = datetime(2025, 6, 30, 9, tzinfo=timezone.utc)
+    return [
+        dataclasses.replace(
+            seeds[index % len(seeds)], number=1001 + index, slug=f"{seeds[index % len(seeds)].slug}-{index}",
+            headline=f"{seeds[index % len(seeds)].headline} ({index})", modified=None,
+            published=(newest - timedelta(hours=index)).isoformat())
+        for index in range(count)
+    ]

@@ -1,6 +1,7 @@
 """Serve the sample site on loopback: ``python -m crawler.sample_site.server --port 8765``."""
 import argparse
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
@@ -36,9 +37,11 @@ def route(path_and_query: str, base_url: str, articles) -> tuple[int, str, str]:
 class SampleSite:
     """The sample site served on 127.0.0.1 from a background thread; use as a context manager."""
 
-    def __init__(self, port: int = 0, articles: list | None = None):
+    def __init__(self, port: int = 0, articles: list | None = None, article_delay: float = 0.0):
+        """``article_delay`` seconds pass before each article page is answered, as on a slow server."""
         self.port = port
         self.articles = articles if articles is not None else load_articles()
+        self.article_delay = article_delay
         self._server: ThreadingHTTPServer | None = None
         self.requests: list[str] = []
 
@@ -54,6 +57,8 @@ class SampleSite:
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):  # noqa: N802 - the name http.server calls
                 site.requests.append(self.path)
+                if site.article_delay and self.path.startswith("/news/"):
+                    time.sleep(site.article_delay)
                 status, content_type, body = route(self.path, site.base_url, articles)
                 data = body.encode("utf-8")
                 self.send_response(status)
