@@ -11,6 +11,7 @@ from urllib.parse import urljoin
 
 import trafilatura
 from htmldate import find_date
+from lxml import etree
 from lxml import html as lxml_html
 
 EXTRACTOR_VERSION = "extract-1"
@@ -113,6 +114,30 @@ def body_paragraphs(text: str, title: str | None, lead: str | None) -> list[str]
     return paragraphs
 
 
+def _text(value) -> str | None:
+    """A metadata value as text: a string stripped, a list of strings joined with ", ", anything else None."""
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, list):
+        return ", ".join(v.strip() for v in value if isinstance(v, str) and v.strip()) or None
+    return None
+
+
+def parse_html(html: str):
+    """The page as an lxml tree; a page with nothing parseable in it gives an empty document."""
+    try:
+        return lxml_html.document_fromstring(html.encode("utf-8"), parser=lxml_html.HTMLParser(encoding="utf-8"))
+    except (etree.ParserError, ValueError):
+        return lxml_html.document_fromstring("<html></html>")
+
+
+def _absolute(url: str, link: str) -> str:
+    try:
+        return urljoin(url, link.strip())
+    except ValueError:  # e.g. a malformed IPv6 host in the page's canonical link
+        return url
+
+
 def _free(value) -> bool | None:
     if isinstance(value, bool):
         return value
@@ -125,32 +150,31 @@ def extract_article(html: str | bytes, url: str) -> ExtractedArticle:
     """Extract the article fields of the page ``html`` fetched from ``url``."""
     if isinstance(html, bytes):
         html = html.decode("utf-8", errors="replace")
-    tree = lxml_html.fromstring(html) if html.strip() else lxml_html.fromstring("<html></html>")
+    tree = parse_html(html)
     ld = _json_ld_article(tree)
     main = trafilatura.bare_extraction(html, url=url, with_metadata=True, favor_precision=True)
     found = main.as_dict() if main is not None else {}
 
     canonical = tree.xpath('//link[@rel="canonical"]/@href') or [_meta(tree, "og:url") or url]
-    title = ld.get("headline") or _meta(tree, "og:title") or found.get("title")
-    lead = ld.get("description") or _meta(tree, "description", "og:description")
-    published = iso_datetime(ld.get("datePublished") or _meta(tree, "article:published_time"))
+    title = _text(ld.get("headline")) or _meta(tree, "og:title") or _text(found.get("title"))
+    lead = _text(ld.get("description")) or _meta(tree, "description", "og:description")
+    published = iso_datetime(_text(ld.get("datePublished")) or _meta(tree, "article:published_time"))
     if not published:
         published = iso_datetime(find_date(html, url=url, original_date=True) or found.get("date"))
     paragraphs = body_paragraphs(found.get("text") or "", title, lead)
     body = "\n\n".join(paragraphs)
-    keywords = ld.get("keywords")
-    tags = keywords if isinstance(keywords, str) else ", ".join(keywords or found.get("tags") or []) or None
-    section = ld.get("articleSection") or _meta(tree, "article:section") or ", ".join(found.get("categories") or []) or None
-    language = (tree.xpath("/html/@lang") or [found.get("language")])[0]
+    tags = _text(ld.get("keywords")) or _text(found.get("tags"))
+    section = _text(ld.get("articleSection")) or _meta(tree, "article:section") or _text(found.get("categories"))
+    language = _text((tree.xpath("/html/@lang") or [found.get("language")])[0])
     return ExtractedArticle(
         url=url,
-        canonical_url=urljoin(url, canonical[0].strip()),
-        title=title.strip() if title else None,
+        canonical_url=_absolute(url, canonical[0]),
+        title=title,
         lead=lead,
         author=clean_author(_names(ld.get("author")) or [found.get("author") or ""]),
         published=published,
-        updated=iso_datetime(ld.get("dateModified") or _meta(tree, "article:modified_time")),
-        section=section if isinstance(section, str) else ", ".join(section),
+        updated=iso_datetime(_text(ld.get("dateModified")) or _meta(tree, "article:modified_time")),
+        section=section,
         tags=tags,
         language=language.split("-")[0].lower() if language else None,
         body=body,
