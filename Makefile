@@ -1,10 +1,11 @@
 # make demo: install everything, crawl the bundled sample site, analyse it, serve it.
-# make test: install everything (Debian's Chromium for the browser tests included) and run the whole test suite.
+# make test: install everything (Debian's Chromium and Redis for the browser and shared-crawl tests included) and run the whole test suite.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
+REDIS := /usr/bin/redis-server
 # apt-get needs root; elsewhere it goes through sudo.
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
@@ -18,16 +19,17 @@ $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
-$(CHROMIUM):
+# Debian packages the tests drive: a real browser, and a real Redis for the shared crawl frontier.
+$(CHROMIUM) $(REDIS):
 	$(SUDO) apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium redis-server
 
 install: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/tracker demo
 
-test: $(STAMP) $(CHROMIUM)
+test: $(STAMP) $(CHROMIUM) $(REDIS)
 	$(BIN)/python -m pytest
 
 # make bench: crawl, NLP, incremental, publication and memory figures (about 40 min); writes bench/reports/latest.{md,json}.

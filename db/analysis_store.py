@@ -6,6 +6,7 @@ leaves an article half analysed and re-running is always safe.
 from sqlite_utils import Database
 
 from db.clock import now_iso
+from db.connect import writing
 from nlp.names import organisation_key, person_key
 from nlp.registry import Registry
 from nlp.results import ArticleAnalysis, OrganisationResult
@@ -21,7 +22,7 @@ def _add_aliases(db: Database, organisation_id: int, names) -> None:
 def seed_registry(db: Database, registry: Registry) -> None:
     """Add the shipped registry's organisations and aliases; existing records are kept."""
     now = now_iso()
-    with db.atomic():
+    with writing(db):
         for org in registry.organisations:
             existing = db.execute("SELECT id FROM organisations WHERE name = ?", [org.name]).fetchone()
             if existing:
@@ -95,7 +96,7 @@ def save_analysis(
 ) -> None:
     """Replace the stored analysis of one article with ``analysis``, in one transaction; ``note``
     says what was unusual (a text cut to length)."""
-    with db.atomic():
+    with writing(db):
         for table in ARTICLE_RESULT_TABLES:
             db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
         published = db.execute("SELECT published FROM articles WHERE id = ?", [article_id]).fetchone()[0]
@@ -149,5 +150,5 @@ def _record_analysis(db: Database, article_id: int, content_hash: str, pipeline_
 
 def record_analysis_failure(db: Database, article_id: int, content_hash: str, pipeline_version: str, reason: str) -> None:
     """Record that this version of the pipeline failed on this text, keeping the article's earlier results."""
-    with db.atomic():
+    with writing(db):
         _record_analysis(db, article_id, content_hash, pipeline_version, f"failed: {reason}"[:2000])

@@ -1,5 +1,7 @@
 """Open the tracker database with the settings every stage relies on."""
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -28,3 +30,27 @@ def open_db(path: str | Path = DEFAULT_DB) -> Database:
     except (OSError, sqlite3.OperationalError, sqlite3.DatabaseError) as error:
         raise DatabaseUnwritable(f"cannot open database {path}: {error}") from error
     return db
+
+
+@contextmanager
+def writing(db: Database) -> Iterator[Database]:
+    """A transaction that takes SQLite's write lock as it begins (``BEGIN IMMEDIATE``).
+
+    In WAL mode, a plain (deferred) transaction that reads before it writes fails at once
+    with "database is locked" if another process wrote in between, whatever the busy
+    timeout; one that takes the lock first waits its turn instead. Several crawler
+    processes, or a crawl and an analysis, can then write to one database. Inside another
+    transaction this is a savepoint.
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    db.conn.execute("COMMIT")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from db.clock import now_iso
+from db.connect import writing
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ def start_run(db: Database, command: str) -> int:
 
     Runs left 'running' by a process that no longer exists are marked 'interrupted' first.
     """
-    with db.atomic():
+    with writing(db):
         mark_interrupted_runs(db)
         return db["crawl_runs"].insert(
             {"command": command, "started": now_iso(), "outcome": "running", "pid": os.getpid()}
@@ -64,7 +65,7 @@ def start_run(db: Database, command: str) -> int:
 
 def finish_run(db: Database, run_id: int, outcome: str, stats: dict, message: str | None = None) -> None:
     """Record how run ``run_id`` ended: its outcome (``ok``/``failed``), counts and a one-line message."""
-    with db.atomic():
+    with writing(db):
         db["crawl_runs"].update(
             run_id,
             {"finished": now_iso(), "outcome": outcome, "stats": json.dumps(stats, sort_keys=True), "message": message},
@@ -73,7 +74,7 @@ def finish_run(db: Database, run_id: int, outcome: str, stats: dict, message: st
 
 def record_error(db: Database, run_id: int | None, source: str | None, url: str, reason: str, detail: str = "") -> None:
     """Record that ``url`` could not be collected, with a short reason and the detail."""
-    with db.atomic():
+    with writing(db):
         db["crawl_errors"].insert(
             {"run_id": run_id, "source": source, "url": url, "reason": reason, "detail": detail[:2000], "occurred": now_iso()}
         )
@@ -98,7 +99,7 @@ def save_article(db: Database, page: FetchedPage, article: dict, run_id: int | N
     """
     now = now_iso()
     digest = content_hash(article["body"])
-    with db.atomic():
+    with writing(db):
         db["pages"].upsert(
             {
                 "url": page.url,

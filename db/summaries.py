@@ -11,6 +11,8 @@ from itertools import groupby
 
 from sqlite_utils import Database
 
+from db.connect import writing
+
 POSITIONS_SQL = """
 SELECT stances.stakeholder, stances.stakeholder_type, stances.organisation_id, stances.person_id, stances.topic,
        stances.stance, stances.evidence, stances.article_id, articles.published
@@ -81,7 +83,7 @@ def refresh_summaries(db: Database) -> int:
         positions.append(position)
         changes.extend(changed)
         timeline.extend(monthly_counts(group))
-    with db.atomic():
+    with writing(db):
         for table in ("stakeholder_positions", "stance_changes", "stance_timeline", "topic_timeline"):
             db.execute(f"DELETE FROM {table}")
         db["stakeholder_positions"].insert_all(positions)

@@ -6,13 +6,18 @@ from crawler.sources import DEFAULT_SOURCES, load_sources
 
 
 def crawl_settings(db_path: str | Path, sources_path: str | Path, overrides: dict[str, str]):
-    """The Scrapy project settings with the database, the sources file and any -s overrides."""
+    """The Scrapy project settings with the database, the sources file, a shared frontier when
+    ``REDIS_URL`` is set (see ``crawler.shared_frontier``), and any -s overrides."""
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
     from scrapy.utils.project import get_project_settings
 
     settings = get_project_settings()
     settings.set("TRACKER_DB", str(db_path), priority="cmdline")
     settings.set("TRACKER_SOURCES", str(sources_path), priority="cmdline")
+    if os.environ.get("REDIS_URL"):
+        from crawler.shared_frontier import shared_frontier_settings
+
+        settings.setdict(shared_frontier_settings(os.environ["REDIS_URL"]), priority="cmdline")
     for name, value in overrides.items():
         settings.set(name, value, priority="cmdline")
     return settings
@@ -32,6 +37,8 @@ def run_crawl(
     load_sources(sources_path)
     from scrapy.crawler import CrawlerProcess
 
-    process = CrawlerProcess(crawl_settings(db_path, sources_path, overrides or {}), install_root_handler=False)
+    settings = crawl_settings(db_path, sources_path, overrides or {})
+    settings.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")  # the tracker's own handlers stay
+    process = CrawlerProcess(settings)
     process.crawl("news", sources=str(sources_path), progress=progress)
     process.start()

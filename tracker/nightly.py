@@ -5,6 +5,7 @@ counts and outcome, beside the row of the crawl it ran.
 """
 import json
 import logging
+import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,9 +40,11 @@ class NightlyResult:
 
 
 def last_crawl(db) -> CrawlRecord:
-    """The outcome and per-source counts of the newest crawl run."""
+    """The outcome and per-source counts of the newest crawl run of this process (other
+    processes may be crawling into the same database at the same time)."""
     row = db.execute(
-        "SELECT outcome, message, stats FROM crawl_runs WHERE command = 'crawl' ORDER BY id DESC LIMIT 1").fetchone()
+        "SELECT outcome, message, stats FROM crawl_runs WHERE command = 'crawl' AND pid = ? ORDER BY id DESC LIMIT 1",
+        [os.getpid()]).fetchone()
     if row is None:
         return CrawlRecord("failed", "no crawl was recorded", {})
     return CrawlRecord(row[0], row[1] or "", json.loads(row[2] or "{}").get("sources", {}))
