@@ -1,14 +1,22 @@
 """Shared fixtures: the sample site on loopback, a crawled and analysed database, the spaCy pipeline."""
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from crawler.sample_site.server import SampleSite
 from nlp.pipeline import build_pipeline
 from nlp.registry import load_registry
 from tracker.demo import sample_sources
+
+# On CI the property-based tests run a fixed set of examples, so a red run can be repeated;
+# on a developer's machine they explore new examples each time.
+settings.register_profile("ci", derandomize=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 # Politeness delays are for real sites; the loopback sample site needs none.
 FAST_CRAWL = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False"]
