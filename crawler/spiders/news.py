@@ -4,6 +4,9 @@ Every source in the sources file is crawled the same way; what differs between s
 data (start URLs, feeds, sitemaps and URL patterns), not code.
 """
 import scrapy
+from scrapy.exceptions import (
+    CannotResolveHostError, DownloadCancelledError, DownloadConnectionRefusedError, DownloadTimeoutError,
+)
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import Sitemap
 from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
@@ -20,11 +23,24 @@ def failure_reason(failure) -> tuple[str, str]:
     if failure.check(HttpError):
         status = failure.value.response.status
         return f"HTTP {status}", f"the server answered {status}"
-    if failure.check(TimeoutError, TCPTimedOutError):
+    if failure.check(TimeoutError, TCPTimedOutError, DownloadTimeoutError):
         return "timeout", str(failure.value)
-    if failure.check(DNSLookupError):
+    if failure.check(DNSLookupError, CannotResolveHostError):
         return "DNS lookup failed", str(failure.value)
+    if failure.check(DownloadConnectionRefusedError):
+        return "connection refused", str(failure.value)
+    if failure.check(DownloadCancelledError) and "max size" in str(failure.value):
+        return "too large", str(failure.value)
     return type(failure.value).__name__, str(failure.value)
+
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def is_html(content_type: str) -> bool:
+    """True for an HTML content type, or none at all (many servers send none)."""
+    media_type = content_type.split(";")[0].strip().lower()
+    return not media_type or media_type in HTML_TYPES
 
 
 class NewsSpider(scrapy.Spider):
@@ -118,7 +134,7 @@ class NewsSpider(scrapy.Spider):
     def parse_article(self, response, source: Source):
         """Extract an article page into an ArticleItem."""
         content_type = response.headers.get("Content-Type", b"").decode("latin-1")
-        if not hasattr(response, "text"):
+        if not hasattr(response, "text") or not is_html(content_type):
             yield CrawlErrorItem(source.name, response.url, "not HTML", content_type or "no content type")
             return
         self._count(source, "fetched")
