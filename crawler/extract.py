@@ -6,17 +6,34 @@ main text, split into paragraphs with repeats removed.
 """
 import json
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from urllib.parse import urljoin
 
 import trafilatura
 from htmldate import find_date
 from lxml import etree
 from lxml import html as lxml_html
+from parsel import Selector
 
-EXTRACTOR_VERSION = "extract-1"
+EXTRACTOR_VERSION = "extract-2"
+# The fields a source's `selectors` may set, for sites the generic extractor gets wrong.
+SELECTABLE_FIELDS = ("title", "lead", "author", "published", "updated", "section", "tags", "body")
 ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting", "OpinionNewsArticle"}
-NOT_AN_AUTHOR = re.compile(r"email the author|staff reporter|^by$|^admin$", re.IGNORECASE)
+# Bylines carry job titles and links that are not names ("Health Correspondent", "Email the author").
+NOT_AN_AUTHOR = re.compile(
+    r"email the author|^by$|^admin$|\b(correspondent|reporter|editor|journalist|writer|staff|newsdesk|team)\b",
+    re.IGNORECASE)
+# Short lines that trafilatura keeps but are page furniture, not story: paywall prompts, share
+# and related-story labels, bylines, and date stamps ("Published: 7 May 2024").
+FURNITURE_LINE = re.compile(
+    r"^(subscribe\b|already a subscriber|sign in\b|log in\b|get unlimited access|share (this|on|by)\b|read more$"
+    r"|related( stories| articles)?$|advertisement$"
+    r"|(?-i:By (?:[A-Z][\w'-]+ ?)+(?:(?:,| and) (?:[A-Z][\w'-]+ ?)+)*$)"
+    r"|(published|posted|updated|last updated|page last reviewed|next review due)\b[^.]{0,40}\d{4}$)",
+    re.IGNORECASE)
+FURNITURE_MAX_WORDS = 15
+# Where a press release's story ends and its boilerplate for journalists begins.
+END_OF_STORY = re.compile(r"^(notes? (to|for) editors?|-*\s*ends\s*-*)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -78,7 +95,8 @@ def _names(value) -> list[str]:
 
 def clean_author(candidates: list[str]) -> str | None:
     """The author names worth keeping, joined with "; ", or None."""
-    kept = [c for c in candidates if c and not NOT_AN_AUTHOR.search(c)]
+    names = [name.strip() for candidate in candidates for name in candidate.split(";")]
+    kept = [name for name in names if name and not NOT_AN_AUTHOR.search(name)]
     return "; ".join(dict.fromkeys(kept)) or None
 
 
@@ -99,15 +117,23 @@ def iso_datetime(value: str | None) -> str | None:
     return f"{day}T{time}{zone}"
 
 
+def is_furniture(paragraph: str) -> bool:
+    """True for a short line of page furniture (a paywall prompt, a byline, a date stamp...)."""
+    return len(paragraph.split()) <= FURNITURE_MAX_WORDS and bool(FURNITURE_LINE.match(paragraph))
+
+
 def body_paragraphs(text: str, title: str | None, lead: str | None) -> list[str]:
-    """Main-text paragraphs, without repeats and without the headline or standfirst."""
+    """Main-text paragraphs, without repeats, page furniture, the headline or standfirst, or
+    a press release's notes to editors."""
     skip = {(title or "").strip().casefold(), (lead or "").strip().casefold(), ""}
     seen: set[str] = set()
     paragraphs = []
     for line in text.splitlines():
         paragraph = " ".join(line.split())
         key = paragraph.casefold()
-        if key in skip or key in seen:
+        if END_OF_STORY.match(paragraph):
+            break
+        if key in skip or key in seen or is_furniture(paragraph):
             continue
         seen.add(key)
         paragraphs.append(paragraph)
@@ -138,6 +164,39 @@ def _absolute(url: str, link: str) -> str:
         return url
 
 
+def selected_texts(page: Selector, css: str) -> list[str]:
+    """The texts a CSS selector picks: strings as they are (``::text``, ``::attr(...)``), elements as their whole text."""
+    texts = []
+    for match in page.css(css):
+        root = match.root
+        text = " ".join(root.itertext()) if hasattr(root, "itertext") else str(root)
+        if " ".join(text.split()):
+            texts.append(" ".join(text.split()))
+    return texts
+
+
+def apply_selectors(article: "ExtractedArticle", html: str, selectors: dict[str, str]) -> "ExtractedArticle":
+    """``article`` with each field a source's selectors pick replacing the generic extractor's."""
+    page = Selector(text=html or "<html></html>")
+    changes: dict = {}
+    for field, css in selectors.items():
+        texts = selected_texts(page, css)
+        if not texts:
+            continue  # the page lacks the element: keep the generic value rather than lose it
+        if field == "body":
+            body = "\n\n".join(body_paragraphs("\n".join(texts), article.title, article.lead))
+            changes.update(body=body, word_count=len(body.split()))
+        elif field == "author":
+            changes["author"] = clean_author(texts)
+        elif field in ("published", "updated"):
+            changes[field] = iso_datetime(texts[0]) or getattr(article, field)
+        elif field in ("section", "tags"):
+            changes[field] = ", ".join(dict.fromkeys(texts))
+        else:
+            changes[field] = texts[0]
+    return replace(article, **changes)
+
+
 def _free(value) -> bool | None:
     if isinstance(value, bool):
         return value
@@ -146,8 +205,9 @@ def _free(value) -> bool | None:
     return None
 
 
-def extract_article(html: str | bytes, url: str) -> ExtractedArticle:
-    """Extract the article fields of the page ``html`` fetched from ``url``."""
+def extract_article(html: str | bytes, url: str, selectors: dict[str, str] | None = None) -> ExtractedArticle:
+    """Extract the article fields of the page ``html`` fetched from ``url``; ``selectors``
+    (field → CSS) override the generic extraction where they match."""
     if isinstance(html, bytes):
         html = html.decode("utf-8", errors="replace")
     tree = parse_html(html)
@@ -166,7 +226,7 @@ def extract_article(html: str | bytes, url: str) -> ExtractedArticle:
     tags = _text(ld.get("keywords")) or _text(found.get("tags"))
     section = _text(ld.get("articleSection")) or _meta(tree, "article:section") or _text(found.get("categories"))
     language = _text((tree.xpath("/html/@lang") or [found.get("language")])[0])
-    return ExtractedArticle(
+    article = ExtractedArticle(
         url=url,
         canonical_url=_absolute(url, canonical[0]),
         title=title,
@@ -181,3 +241,4 @@ def extract_article(html: str | bytes, url: str) -> ExtractedArticle:
         word_count=len(body.split()),
         paywalled=_free(ld.get("isAccessibleForFree")) is False,
     )
+    return apply_selectors(article, html, selectors) if selectors else article

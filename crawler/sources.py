@@ -4,12 +4,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from cssselect import SelectorSyntaxError
+from parsel import Selector
+
+from crawler.extract import SELECTABLE_FIELDS
 from tracker.tomlfile import ConfigFile
 
 DEFAULT_SOURCES = Path(__file__).with_name("sources.toml")
 
 REQUIRED_KEYS = {"name", "article_pattern"}
-OPTIONAL_KEYS = {"label", "start_urls", "feeds", "sitemaps", "follow_pattern", "allowed_domains", "enabled", "notes"}
+OPTIONAL_KEYS = {
+    "label", "start_urls", "feeds", "sitemaps", "follow_pattern", "allowed_domains", "enabled", "notes", "selectors",
+    "recrawl_days",
+}
 
 
 @dataclass(frozen=True)
@@ -24,6 +31,8 @@ class Source:
     feeds: tuple[str, ...] = ()
     sitemaps: tuple[str, ...] = ()
     allowed_domains: tuple[str, ...] = field(default=())
+    selectors: tuple[tuple[str, str], ...] = ()  # (field, CSS) pairs overriding generic extraction
+    recrawl_days: int = 0  # stored articles this young are fetched again, to catch updates
 
     def is_article(self, url: str) -> bool:
         """True when ``url`` is one of this source's article pages."""
@@ -53,6 +62,31 @@ def _url_list(config: ConfigFile, index: int, table: dict, key: str) -> tuple[st
     return tuple(value)
 
 
+def _recrawl_days(config: ConfigFile, index: int, table: dict) -> int:
+    value = table.get("recrawl_days", 0)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise config.error(f"[[source]] #{index + 1}: recrawl_days must be a whole number of days (0 or more)",
+                           "source", index, "recrawl_days")
+    return value
+
+
+def _selectors(config: ConfigFile, index: int, table: dict) -> tuple[tuple[str, str], ...]:
+    value = table.get("selectors", {})
+    where = f"[[source]] #{index + 1}: selectors"
+    if not isinstance(value, dict):
+        raise config.error(f"{where} must be a table of field = \"CSS selector\"", "source", index, "selectors")
+    unknown = sorted(set(value) - set(SELECTABLE_FIELDS))
+    if unknown:
+        raise config.error(f"{where}: unknown field(s) {', '.join(unknown)}; allowed: {', '.join(SELECTABLE_FIELDS)}",
+                           "source", index, "selectors")
+    for name, css in value.items():
+        try:
+            Selector(text="<html></html>").css(css)
+        except (SelectorSyntaxError, ValueError, TypeError) as error:
+            raise config.error(f"{where}: {name} is not a valid CSS selector: {error}", "source", index, "selectors") from error
+    return tuple(value.items())
+
+
 def parse_source(config: ConfigFile, index: int, table: dict) -> Source:
     """Validate the ``index``-th ``[[source]]`` table of ``config`` and build a Source from it."""
     config.check_keys(table, REQUIRED_KEYS | OPTIONAL_KEYS, REQUIRED_KEYS, "source", index)
@@ -69,6 +103,8 @@ def parse_source(config: ConfigFile, index: int, table: dict) -> Source:
         article_pattern=_compile(config, index, "article_pattern", table["article_pattern"]),
         follow_pattern=_compile(config, index, "follow_pattern", follow) if follow else None,
         allowed_domains=tuple(d.lower() for d in domains),
+        selectors=_selectors(config, index, table),
+        recrawl_days=_recrawl_days(config, index, table),
         **urls,
     )
 

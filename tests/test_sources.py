@@ -47,6 +47,9 @@ def test_invalid_toml_names_the_file_and_line(tmp_path):
         (("name = \"local\"\n", ""), r":2: .*missing key.*name"),
         (("feeds = [\"https://news.example/feed\"]", "feeds = [\"ftp://x\"]"), r":5: .*feeds must be a list of http"),
         ((VALID, VALID + VALID), r":10: .*the name 'local' is used twice"),
+        (("feeds = [", 'selectors = { body = "div..p" }\nfeeds = ['), r":5: .*selectors: body is not a valid CSS selector"),
+        (("feeds = [", 'selectors = { colour = "p" }\nfeeds = ['), r":5: .*selectors: unknown field\(s\) colour"),
+        (("feeds = [", "recrawl_days = -1\nfeeds = ["), r":5: .*recrawl_days must be a whole number"),
     ],
 )
 def test_invalid_source_definitions_are_rejected_with_file_line_and_reason(tmp_path, change, message):
@@ -60,6 +63,12 @@ def test_a_source_needs_a_way_in(tmp_path):
     text = VALID.replace('start_urls = ["https://news.example/health"]\n', "").replace('feeds = ["https://news.example/feed"]\n', "")
     with pytest.raises(ConfigError, match="needs at least one of start_urls, feeds, sitemaps"):
         load_sources(write(tmp_path, text))
+
+
+def test_selectors_and_a_recrawl_window_are_read(tmp_path):
+    text = VALID.replace("feeds = [", 'recrawl_days = 3\nselectors = { author = ".byline a::text" }\nfeeds = [')
+    (source,) = load_sources(write(tmp_path, text))
+    assert source.recrawl_days == 3 and dict(source.selectors) == {"author": ".byline a::text"}
 
 
 def test_disabled_sources_are_left_out(tmp_path):

@@ -146,7 +146,7 @@ class NewsSpider(scrapy.Spider):
             content_type=content_type or None,
             etag=(response.headers.get("ETag") or b"").decode("latin-1") or None,
             last_modified=(response.headers.get("Last-Modified") or b"").decode("latin-1") or None,
-            article=extract_article(response.text, response.url),
+            article=extract_article(response.text, response.url, dict(source.selectors)),
         )
 
     def failed(self, failure):
