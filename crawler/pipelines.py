@@ -7,6 +7,9 @@ from db.connect import open_db
 from db.crawl_store import FetchedPage, finish_run, record_error, save_article, start_run
 
 
+COUNTERS = {"duplicate": "duplicates"}  # the run record counts copies of stored stories as "duplicates"
+
+
 class ValidatePipeline:
     """Turn articles that are empty, too short or not in English into recorded errors."""
 
@@ -85,5 +88,5 @@ class StorePipeline:
             last_modified=item.last_modified,
         )
         outcome = save_article(self.db, page, {**item.article.as_row(), "source": item.source}, self.run_id)
-        self.stats.inc_value(f"tracker/{item.source}/{outcome}")
+        self.stats.inc_value(f"tracker/{item.source}/{COUNTERS.get(outcome, outcome)}")
         return item

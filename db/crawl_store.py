@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from crawler.fingerprint import MAX_DISTANCE, bands, distance, from_signed, simhash, to_signed
 from db.clock import now_iso
 from db.connect import writing
 
@@ -91,14 +92,41 @@ def content_hash(body: str) -> str:
     return hashlib.sha256(" ".join(body.split()).encode("utf-8")).hexdigest()
 
 
+def _store_fingerprint(db: Database, article_id: int, fingerprint: int) -> None:
+    db.execute("DELETE FROM article_fingerprint_bands WHERE article_id = ?", [article_id])
+    db.conn.executemany("INSERT INTO article_fingerprint_bands (article_id, band, value) VALUES (?, ?, ?)",
+                   [(article_id, band, value) for band, value in enumerate(bands(fingerprint))])
+
+
+def story_of(db: Database, fingerprint: int) -> int | None:
+    """The story id of the stored article nearest to ``fingerprint``, if one is a copy (within MAX_DISTANCE bits)."""
+    if not fingerprint:
+        return None  # too short to fingerprint
+    pairs = list(enumerate(bands(fingerprint)))
+    candidates = db.execute(
+        f"""SELECT DISTINCT articles.simhash, articles.story_id FROM article_fingerprint_bands
+            JOIN articles ON articles.id = article_fingerprint_bands.article_id
+            WHERE (band, value) IN (VALUES {", ".join("(?, ?)" for _ in pairs)})""",
+        [number for pair in pairs for number in pair],
+    ).fetchall()
+    scored = sorted((distance(fingerprint, from_signed(stored)), story) for stored, story in candidates if stored is not None)
+    return scored[0][1] if scored and scored[0][0] <= MAX_DISTANCE else None
+
+
+HISTORY_FIELDS = ("title", "lead", "body", "published", "updated", "content_hash", "extractor_version")
+
+
 def save_article(db: Database, page: FetchedPage, article: dict, run_id: int | None = None) -> str:
     """Store ``page`` (compressed) and upsert ``article`` by canonical URL, in one transaction.
 
-    ``article`` holds the fields of the ``articles`` table that extraction produces.
-    Returns ``"new"``, ``"updated"`` or ``"unchanged"``.
+    ``article`` holds the fields of the ``articles`` table that extraction produces. A new
+    article that is a copy of a stored story (SimHash within a few bits) is stored and linked
+    to that story; a changed article keeps its previous version in ``article_history``.
+    Returns ``"new"``, ``"duplicate"``, ``"updated"`` or ``"unchanged"``.
     """
     now = now_iso()
     digest = content_hash(article["body"])
+    fingerprint = simhash(article["body"])
     with writing(db):
         db["pages"].upsert(
             {
@@ -116,16 +144,20 @@ def save_article(db: Database, page: FetchedPage, article: dict, run_id: int | N
             pk="url",
         )
         existing = db.execute(
-            "SELECT id, content_hash FROM articles WHERE canonical_url = ?", [article["canonical_url"]]
+            f"SELECT id, {', '.join(HISTORY_FIELDS)} FROM articles WHERE canonical_url = ?", [article["canonical_url"]]
         ).fetchone()
         if existing is None:
-            row = {**article, "content_hash": digest, "first_seen": now, "last_seen": now}
+            story = story_of(db, fingerprint)
+            row = {**article, "content_hash": digest, "simhash": to_signed(fingerprint), "first_seen": now, "last_seen": now}
             article_id = db["articles"].insert(row).last_pk
-            db["articles"].update(article_id, {"story_id": article_id})
-            return "new"
-        article_id, old_hash = existing
-        if old_hash == digest:
+            db["articles"].update(article_id, {"story_id": story or article_id})
+            _store_fingerprint(db, article_id, fingerprint)
+            return "duplicate" if story else "new"
+        article_id, previous = existing[0], dict(zip(HISTORY_FIELDS, existing[1:]))
+        if previous["content_hash"] == digest:
             db["articles"].update(article_id, {"last_seen": now})
             return "unchanged"
-        db["articles"].update(article_id, {**article, "content_hash": digest, "last_seen": now})
+        db["article_history"].insert({"article_id": article_id, "replaced": now, **previous})
+        db["articles"].update(article_id, {**article, "content_hash": digest, "simhash": to_signed(fingerprint), "last_seen": now})
+        _store_fingerprint(db, article_id, fingerprint)
         return "updated"

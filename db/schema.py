@@ -251,6 +251,29 @@ def m007_operations(db: Database) -> None:
     db.execute("ALTER TABLE analyses ADD COLUMN note TEXT")
 
 
+@migrations()
+def m008_story_fingerprints_and_history(db: Database) -> None:
+    """SimHash fingerprints to link syndicated copies of a story, and the earlier versions of changed articles."""
+    from crawler.fingerprint import bands, simhash, to_signed
+
+    db.execute("ALTER TABLE articles ADD COLUMN simhash INTEGER")
+    db.execute("""CREATE TABLE article_fingerprint_bands (
+        article_id INTEGER NOT NULL REFERENCES articles(id), band INTEGER NOT NULL, value INTEGER NOT NULL,
+        PRIMARY KEY (article_id, band))""")
+    db.execute("CREATE INDEX article_fingerprint_bands_band_value ON article_fingerprint_bands(band, value)")
+    db.execute("""CREATE TABLE article_history (
+        id INTEGER PRIMARY KEY, article_id INTEGER NOT NULL REFERENCES articles(id), replaced TEXT NOT NULL,
+        title TEXT, lead TEXT, body TEXT, published TEXT, updated TEXT, content_hash TEXT NOT NULL,
+        extractor_version TEXT)""")
+    db.execute("CREATE INDEX article_history_article_id ON article_history(article_id)")
+    db.execute("CREATE INDEX article_history_replaced ON article_history(replaced)")
+    for article_id, body in db.execute("SELECT id, body FROM articles").fetchall():
+        fingerprint = simhash(body or "")
+        db.execute("UPDATE articles SET simhash = ? WHERE id = ?", [to_signed(fingerprint), article_id])
+        db.conn.executemany("INSERT INTO article_fingerprint_bands VALUES (?, ?, ?)",
+                       [(article_id, band, value) for band, value in enumerate(bands(fingerprint))])
+
+
 def apply_migrations(db: Database) -> None:
     """Bring ``db`` up to the current schema; a no-op when it is already current."""
     migrations.apply(db)

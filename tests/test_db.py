@@ -53,7 +53,8 @@ def test_full_text_index_follows_inserts_updates_and_deletes(db):
     save_article(db, PAGE, article_row(body="The trusts now plan a partnership instead of anything bigger."))
     assert db.execute(search, ["body: merger"]).fetchone()[0] == 0
     assert db.execute(search, ["partnership"]).fetchone()[0] == 1
-    db.execute("delete from articles")
+    for table in ("article_fingerprint_bands", "article_history", "articles"):  # children first
+        db.execute(f"delete from {table}")
     assert db.execute(search, ["partnership"]).fetchone()[0] == 0
 
 
@@ -77,3 +78,25 @@ def test_an_unwritable_database_path_is_a_clear_error(tmp_path):
     blocker.write_text("not a directory")
     with pytest.raises(DatabaseUnwritable, match="cannot open database"):
         open_db(blocker / "tracker.db")
+
+
+def test_a_syndicated_copy_is_stored_and_linked_to_its_story(db):
+    story = " ".join(f"Sentence {n} of the story says the trusts will merge next spring." for n in range(30))
+    first = save_article(db, PAGE, article_row(body=story))
+    copy_page = FetchedPage(url="https://other.example/x", source="other", status=200, html=b"<html></html>")
+    edited = story.replace("Sentence 3 ", "Line 3 ") + " This story first appeared in the News Example."
+    copy = save_article(db, copy_page, article_row(url=copy_page.url, canonical_url=copy_page.url, body=edited))
+    other_page = FetchedPage(url="https://other.example/y", source="other", status=200, html=b"<html></html>")
+    unrelated = " ".join(f"Point {n}: the council agreed its budget for libraries and parks." for n in range(30))
+    other = save_article(db, other_page, article_row(url=other_page.url, canonical_url=other_page.url, body=unrelated))
+    assert (first, copy, other) == ("new", "duplicate", "new")
+    stories = [row["story_id"] for row in db["articles"].rows_where(order_by="id")]
+    assert stories[0] == stories[1] != stories[2]
+
+
+def test_a_changed_article_keeps_its_previous_version(db):
+    save_article(db, PAGE, article_row(body="The first version of the story about a merger."))
+    save_article(db, PAGE, article_row(body="The second version, after the board met."))
+    (history,) = db["article_history"].rows
+    assert history["body"] == "The first version of the story about a merger."
+    assert db["articles"].get(history["article_id"])["body"] == "The second version, after the board met."

@@ -3,6 +3,7 @@ import json
 
 from sqlite_utils import Database
 
+from crawler.extract import is_furniture
 from crawler.sample_site.content import load_articles
 from tests.datasette_client import datasette_get
 
@@ -18,7 +19,8 @@ def test_crawl_stores_the_five_sample_articles_with_title_date_and_body(analysed
         assert row["author"] == article.author
         assert row["source"] == "sample"
         assert row["body"].startswith(article.paragraphs[0])
-        assert article.paragraphs[-1] in row["body"]
+        story = [p for p in article.paragraphs if not is_furniture(p)]  # one seed text carries "Read More" links
+        assert story[-1] in row["body"]
         assert "Most read" not in row["body"] and "cookies" not in row["body"]
 
 

@@ -18,7 +18,7 @@ from tracker.tomlfile import ConfigError
 
 CONFIG_ERROR = 2
 ALREADY_RUNNING = 75  # EX_TEMPFAIL: a scheduler may simply try again later
-CRAWL_COLUMNS = ["discovered", "fetched", "new", "updated", "unchanged", "skipped_known", "errors"]
+CRAWL_COLUMNS = ["discovered", "fetched", "new", "duplicates", "updated", "unchanged", "skipped_known", "errors"]
 logger = logging.getLogger("tracker.cli")
 
 
