@@ -26,3 +26,11 @@ class CrawlErrorItem:
     url: str
     reason: str
     detail: str = ""
+
+
+@dataclass
+class NotModifiedItem:
+    """A stored article fetched again under a recrawl window, which the server said has not changed (304)."""
+
+    source: str
+    url: str

@@ -2,9 +2,9 @@
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
-from crawler.items import ArticleItem, CrawlErrorItem
+from crawler.items import ArticleItem, CrawlErrorItem, NotModifiedItem
 from db.connect import open_db
-from db.crawl_store import FetchedPage, finish_run, record_error, save_article, start_run
+from db.crawl_store import FetchedPage, finish_run, mark_seen, record_error, save_article, start_run
 
 
 COUNTERS = {"duplicate": "duplicates"}  # the run record counts copies of stored stories as "duplicates"
@@ -73,10 +73,14 @@ class StorePipeline:
         self.db.close()
 
     def process_item(self, item):
-        """Store an article (one transaction with its raw page) or record an error."""
+        """Store an article (one transaction with its raw page), note an unchanged one, or record an error."""
         if isinstance(item, CrawlErrorItem):
             record_error(self.db, self.run_id, item.source, item.url, item.reason, item.detail)
             self.stats.inc_value(f"tracker/{item.source or 'unknown'}/errors")
+            return item
+        if isinstance(item, NotModifiedItem):
+            mark_seen(self.db, item.url)
+            self.stats.inc_value(f"tracker/{item.source}/unchanged")
             return item
         page = FetchedPage(
             url=item.url,

@@ -3,9 +3,11 @@ BOT_NAME = "nhs-stakeholder-tracker"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
 
-# Identify ourselves so site owners can reach us; operators set TRACKER_CONTACT.
+# Identify ourselves so site owners can reach us: the User-Agent is built from
+# TRACKER_CONTACT when the crawl starts (-s TRACKER_CONTACT=mailto:you@example.org).
 TRACKER_CONTACT = "https://github.com/nhs-stakeholder-tracker"
-USER_AGENT = f"nhs-stakeholder-tracker/0.1 (+{TRACKER_CONTACT})"
+USER_AGENT_TEMPLATE = "nhs-stakeholder-tracker/0.1 (+{contact})"
+USER_AGENT = USER_AGENT_TEMPLATE.format(contact=TRACKER_CONTACT)
 
 ROBOTSTXT_OBEY = True  # default False in Scrapy's code (True only in the project template)
 

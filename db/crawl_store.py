@@ -81,10 +81,29 @@ def record_error(db: Database, run_id: int | None, source: str | None, url: str,
         )
 
 
-def known_article_urls(db: Database) -> set[str]:
-    """Every URL (as fetched and canonical) of an article already stored."""
-    rows = db.execute("SELECT url, canonical_url FROM articles").fetchall()
-    return {url for row in rows for url in row}
+@dataclass(frozen=True)
+class StoredArticle:
+    """What the crawler needs to know of an article it already holds: its date and its page's validators."""
+
+    dated: str  # publication date, or when first seen when the page gave none (ISO 8601)
+    etag: str | None
+    last_modified: str | None
+
+
+def stored_articles(db: Database) -> dict[str, StoredArticle]:
+    """Every stored article by URL (as fetched and canonical), with its date and ETag/Last-Modified."""
+    rows = db.execute(
+        """SELECT articles.url, articles.canonical_url, coalesce(articles.published, articles.first_seen),
+                  pages.etag, pages.last_modified
+           FROM articles LEFT JOIN pages ON pages.url = articles.url""").fetchall()
+    return {url: StoredArticle(dated, etag, modified) for fetched, canonical, dated, etag, modified in rows
+            for url in (fetched, canonical)}
+
+
+def mark_seen(db: Database, url: str) -> None:
+    """Record that the stored article at ``url`` was seen again, unchanged."""
+    with writing(db):
+        db.execute("UPDATE articles SET last_seen = ? WHERE url = ? OR canonical_url = ?", [now_iso(), url, url])
 
 
 def content_hash(body: str) -> str:

@@ -2,7 +2,7 @@
 import pytest
 
 from db.connect import DatabaseUnwritable, open_db
-from db.crawl_store import FetchedPage, known_article_urls, save_article
+from db.crawl_store import FetchedPage, save_article, stored_articles
 from db.schema import migrations, schema_version
 
 
@@ -63,7 +63,7 @@ def test_save_article_reports_new_unchanged_and_updated(db):
     assert save_article(db, PAGE, article_row()) == "unchanged"
     assert save_article(db, PAGE, article_row(body="A different text about a merger.")) == "updated"
     assert db["articles"].count == 1
-    assert known_article_urls(db) == {"https://news.example/a/1?utm=x", "https://news.example/a/1"}
+    assert set(stored_articles(db)) == {"https://news.example/a/1?utm=x", "https://news.example/a/1"}
 
 
 def test_a_failed_article_write_leaves_nothing_behind(db):

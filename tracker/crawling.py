@@ -20,6 +20,9 @@ def crawl_settings(db_path: str | Path, sources_path: str | Path, overrides: dic
         settings.setdict(shared_frontier_settings(os.environ["REDIS_URL"]), priority="cmdline")
     for name, value in overrides.items():
         settings.set(name, value, priority="cmdline")
+    if "USER_AGENT" not in overrides:
+        contact = settings.get("TRACKER_CONTACT")
+        settings.set("USER_AGENT", settings.get("USER_AGENT_TEMPLATE").format(contact=contact), priority="cmdline")
     return settings
 
 

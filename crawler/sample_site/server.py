@@ -1,5 +1,6 @@
 """Serve the sample site on loopback: ``python -m crawler.sample_site.server --port 8765``."""
 import argparse
+import hashlib
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -44,6 +45,8 @@ class SampleSite:
         self.article_delay = article_delay
         self._server: ThreadingHTTPServer | None = None
         self.requests: list[str] = []
+        self.not_modified: list[str] = []  # article paths answered 304 to a conditional request
+        self.user_agents: set[str] = set()
 
     @property
     def base_url(self) -> str:
@@ -57,13 +60,22 @@ class SampleSite:
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):  # noqa: N802 - the name http.server calls
                 site.requests.append(self.path)
+                site.user_agents.add(self.headers.get("User-Agent", ""))
                 if site.article_delay and self.path.startswith("/news/"):
                     time.sleep(site.article_delay)
                 status, content_type, body = route(self.path, site.base_url, articles)
                 data = body.encode("utf-8")
+                etag = f'"{hashlib.sha1(data).hexdigest()}"'
+                if status == 200 and self.headers.get("If-None-Match") == etag:
+                    site.not_modified.append(self.path)
+                    self.send_response(304)
+                    self.send_header("ETag", etag)
+                    self.end_headers()
+                    return
                 self.send_response(status)
                 self.send_header("Content-Type", content_type)
                 self.send_header("Content-Length", str(len(data)))
+                self.send_header("ETag", etag)
                 self.end_headers()
                 self.wfile.write(data)
 

@@ -3,6 +3,8 @@
 Every source in the sources file is crawled the same way; what differs between sites is
 data (start URLs, feeds, sitemaps and URL patterns), not code.
 """
+from datetime import datetime, timedelta, timezone
+
 import scrapy
 from scrapy.exceptions import (
     CannotResolveHostError, DownloadCancelledError, DownloadConnectionRefusedError, DownloadTimeoutError,
@@ -12,10 +14,11 @@ from scrapy.utils.sitemap import Sitemap
 from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
 
 from crawler.extract import extract_article
-from crawler.items import ArticleItem, CrawlErrorItem
+from crawler.items import ArticleItem, CrawlErrorItem, NotModifiedItem
 from crawler.sources import DEFAULT_SOURCES, Source, load_sources
 from db.connect import open_db
-from db.crawl_store import known_article_urls
+from db.clock import now_iso
+from db.crawl_store import StoredArticle, stored_articles
 
 
 def failure_reason(failure) -> tuple[str, str]:
@@ -35,6 +38,16 @@ def failure_reason(failure) -> tuple[str, str]:
 
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def in_recrawl_window(stored: StoredArticle, recrawl_days: int, now: str) -> bool:
+    """True when a stored article is young enough (by its date) to be fetched again for updates."""
+    if recrawl_days <= 0 or not stored.dated:
+        return False
+    dated = datetime.fromisoformat(stored.dated if "T" in stored.dated else f"{stored.dated}T00:00:00+00:00")
+    if dated.tzinfo is None:
+        dated = dated.replace(tzinfo=timezone.utc)
+    return datetime.fromisoformat(now) - dated <= timedelta(days=recrawl_days)
 
 
 def is_html(content_type: str) -> bool:
@@ -61,7 +74,7 @@ class NewsSpider(scrapy.Spider):
         spider.allowed_domains = sorted({d for s in spider.sources for d in s.allowed_domains})
         db = open_db(crawler.settings.get("TRACKER_DB"))
         try:
-            spider.known_urls = known_article_urls(db)
+            spider.stored = stored_articles(db)
         finally:
             db.close()
         spider.requested_articles = set()
@@ -84,15 +97,26 @@ class NewsSpider(scrapy.Spider):
         self.crawler.stats.inc_value(f"tracker/{source.name}/{what}")
 
     def _article_request(self, url: str, source: Source):
-        """A request for an article page, or None when the article is already stored."""
+        """A request for an article page; None when the article is stored and outside its
+        source's recrawl window. A stored article inside the window is asked for only if it
+        changed (If-None-Match / If-Modified-Since), where the server gave validators."""
         if url in self.requested_articles:
             return None  # the same article linked again from another listing, feed or sitemap
         self.requested_articles.add(url)
-        if url in self.known_urls:
+        stored = self.stored.get(url)
+        if stored is None:
+            self._count(source, "discovered")
+            return self._request(url, self.parse_article, source)
+        if not in_recrawl_window(stored, source.recrawl_days, now_iso()):
             self._count(source, "skipped_known")
             return None
-        self._count(source, "discovered")
-        return self._request(url, self.parse_article, source)
+        self._count(source, "recrawled")
+        request = self._request(url, self.parse_article, source)
+        request.meta["handle_httpstatus_list"] = [304]
+        for header, value in (("If-None-Match", stored.etag), ("If-Modified-Since", stored.last_modified)):
+            if value:
+                request.headers[header] = value
+        return request
 
     def _links(self, urls, source: Source, follow_listings: bool):
         for url in urls:
@@ -132,7 +156,10 @@ class NewsSpider(scrapy.Spider):
             yield from self._links(locations, source, follow_listings=False)
 
     def parse_article(self, response, source: Source):
-        """Extract an article page into an ArticleItem."""
+        """Extract an article page into an ArticleItem (or note that a recrawled one has not changed)."""
+        if response.status == 304:
+            yield NotModifiedItem(source.name, response.url)
+            return
         content_type = response.headers.get("Content-Type", b"").decode("latin-1")
         if not hasattr(response, "text") or not is_html(content_type):
             yield CrawlErrorItem(source.name, response.url, "not HTML", content_type or "no content type")
