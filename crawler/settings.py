@@ -10,6 +10,9 @@ USER_AGENT_TEMPLATE = "nhs-stakeholder-tracker/0.1 (+{contact})"
 USER_AGENT = USER_AGENT_TEMPLATE.format(contact=TRACKER_CONTACT)
 
 ROBOTSTXT_OBEY = True  # default False in Scrapy's code (True only in the project template)
+# The first applies robots.txt to every request and honours its Crawl-delay (see its module);
+# the second sees responses before Scrapy's RedirectMiddleware (600) and records loops.
+DOWNLOADER_MIDDLEWARES = {"crawler.politeness.RobotsRulesMiddleware": 150, "crawler.redirects.RedirectLoopMiddleware": 650}
 
 # Politeness: news sites are crawled nightly, so there is no hurry.
 CONCURRENT_REQUESTS_PER_DOMAIN = 2  # default 8

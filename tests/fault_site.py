@@ -23,6 +23,8 @@ class Answer:
     content_type: str
     body: bytes
     delay: float = 0.0
+    location: str | None = None
+    listed: bool = True  # linked from the listing page
 
 
 def _good_pages() -> dict[str, bytes]:
@@ -50,8 +52,11 @@ def fault_routes() -> dict[str, Answer]:
         "/news/2008-tiny": Answer(200, html, b"<html><body><article><p>Coming soon.</p></article></body></html>"),
         "/news/2009-german": Answer(200, html, german),
         "/news/2010-malformed": Answer(200, html, b"<html><body><<<p>>> </div></div><article><p>half a tag <b"),
+        "/news/2011-loop": Answer(302, html, b"", location="/news/2012-loop-back"),
+        "/news/2012-loop-back": Answer(302, html, b"", location="/news/2011-loop", listed=False),
+        "/news/2013-moved": Answer(301, html, b"", location=good[0]),  # a redirect to a good article
     }
-    listing = "".join(f'<a href="{path}">{path}</a>' for path in routes)
+    listing = "".join(f'<a href="{path}">{path}</a>' for path, answer in routes.items() if answer.listed)
     routes["/news"] = Answer(200, html, f"<html><body>{listing}</body></html>".encode())
     routes["/robots.txt"] = Answer(200, "text/plain", b"User-agent: *\nDisallow:\n")
     return routes
@@ -81,6 +86,8 @@ class FaultSite:
                 try:
                     self.send_response(answer.status)
                     self.send_header("Content-Type", answer.content_type)
+                    if answer.location:
+                        self.send_header("Location", answer.location)
                     self.send_header("Content-Length", str(len(answer.body)))
                     self.end_headers()
                     self.wfile.write(answer.body)

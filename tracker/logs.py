@@ -35,6 +35,7 @@ def configure_logging(log_file: str | Path, console=None, max_bytes: int = MAX_B
     root.setLevel(logging.INFO)
     to_file = RotatingFileHandler(log_file, maxBytes=max_bytes, backupCount=BACKUPS, encoding="utf-8")
     to_file.setFormatter(logging.Formatter(LOG_FORMAT))
+    to_file.setLevel(logging.INFO)  # Scrapy sets its own loggers to DEBUG
     root.addHandler(to_file)
     if console is not None:
         from rich.logging import RichHandler

@@ -150,6 +150,8 @@ def news_sitemap(articles: list[SampleArticle], base_url: str) -> str:
     )
 
 
-def robots_txt(base_url: str) -> str:
-    """robots.txt: everything allowed but the search pages; the sitemap index announced."""
-    return f"User-agent: *\nDisallow: /search\nSitemap: {base_url}/sitemap.xml\n"
+def robots_txt(base_url: str, crawl_delay: float | None = None) -> str:
+    """robots.txt: everything allowed but the search pages; the sitemap index announced; a
+    Crawl-delay when one is given."""
+    delay = f"Crawl-delay: {crawl_delay}\n" if crawl_delay else ""
+    return f"User-agent: *\nDisallow: /search\n{delay}Sitemap: {base_url}/sitemap.xml\n"

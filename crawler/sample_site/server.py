@@ -13,7 +13,7 @@ HTML = "text/html; charset=utf-8"
 XML = "application/xml; charset=utf-8"
 
 
-def route(path_and_query: str, base_url: str, articles) -> tuple[int, str, str]:
+def route(path_and_query: str, base_url: str, articles, crawl_delay: float | None = None) -> tuple[int, str, str]:
     """Answer one request path: (status, content type, body)."""
     parts = urlsplit(path_and_query)
     path = parts.path.rstrip("/") or "/"
@@ -28,7 +28,7 @@ def route(path_and_query: str, base_url: str, articles) -> tuple[int, str, str]:
     if path == "/sitemap-news.xml":
         return 200, XML, pages.news_sitemap(articles, base_url)
     if path == "/robots.txt":
-        return 200, "text/plain; charset=utf-8", pages.robots_txt(base_url)
+        return 200, "text/plain; charset=utf-8", pages.robots_txt(base_url, crawl_delay)
     for article in articles:
         if path == article.path:
             return 200, HTML, pages.article_page(article, articles)
@@ -38,9 +38,13 @@ def route(path_and_query: str, base_url: str, articles) -> tuple[int, str, str]:
 class SampleSite:
     """The sample site served on 127.0.0.1 from a background thread; use as a context manager."""
 
-    def __init__(self, port: int = 0, articles: list | None = None, article_delay: float = 0.0):
-        """``article_delay`` seconds pass before each article page is answered, as on a slow server."""
+    def __init__(self, port: int = 0, articles: list | None = None, article_delay: float = 0.0,
+                 crawl_delay: float | None = None):
+        """``article_delay`` seconds pass before each article page is answered, as on a slow server;
+        ``crawl_delay`` is announced in robots.txt."""
         self.port = port
+        self.crawl_delay = crawl_delay
+        self.request_times: list[float] = []
         self.articles = articles if articles is not None else load_articles()
         self.article_delay = article_delay
         self._server: ThreadingHTTPServer | None = None
@@ -60,10 +64,11 @@ class SampleSite:
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):  # noqa: N802 - the name http.server calls
                 site.requests.append(self.path)
+                site.request_times.append(time.monotonic())
                 site.user_agents.add(self.headers.get("User-Agent", ""))
                 if site.article_delay and self.path.startswith("/news/"):
                     time.sleep(site.article_delay)
-                status, content_type, body = route(self.path, site.base_url, articles)
+                status, content_type, body = route(self.path, site.base_url, articles, site.crawl_delay)
                 data = body.encode("utf-8")
                 etag = f'"{hashlib.sha1(data).hexdigest()}"'
                 if status == 200 and self.headers.get("If-None-Match") == etag:

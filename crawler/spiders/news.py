@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 
 import scrapy
 from scrapy.exceptions import (
-    CannotResolveHostError, DownloadCancelledError, DownloadConnectionRefusedError, DownloadTimeoutError,
+    CannotResolveHostError, DownloadCancelledError, DownloadConnectionRefusedError, DownloadTimeoutError, IgnoreRequest,
 )
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import Sitemap
@@ -34,6 +34,12 @@ def failure_reason(failure) -> tuple[str, str]:
         return "connection refused", str(failure.value)
     if failure.check(DownloadCancelledError) and "max size" in str(failure.value):
         return "too large", str(failure.value)
+    if failure.check(IgnoreRequest) and "robots.txt" in str(failure.value):
+        return "disallowed by robots.txt", str(failure.value)
+    if failure.check(IgnoreRequest) and str(failure.value).startswith("redirect loop"):
+        return "redirect loop", str(failure.value)
+    if failure.check(IgnoreRequest) and "max redirections" in str(failure.value):
+        return "too many redirects", str(failure.value)
     return type(failure.value).__name__, str(failure.value)
 
 
@@ -177,8 +183,10 @@ class NewsSpider(scrapy.Spider):
         )
 
     def failed(self, failure):
-        """Record a request that failed (HTTP error, timeout, refused connection...)."""
+        """Record a request that failed (HTTP error, timeout, refused connection...) under the
+        address the crawler asked for, before any redirect."""
         request = failure.request
         source = request.cb_kwargs.get("source")
         reason, detail = failure_reason(failure)
-        yield CrawlErrorItem(source.name if source else None, request.url, reason, detail)
+        asked_for = (request.meta.get("redirect_urls") or [request.url])[0]
+        yield CrawlErrorItem(source.name if source else None, asked_for, reason, detail)
