@@ -1,12 +1,19 @@
 """Item pipelines: validate each article, then store it (or record why it was not)."""
+import logging
+
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
 from crawler.items import ArticleItem, CrawlErrorItem, NotModifiedItem
 from db.connect import open_db
-from db.crawl_store import FetchedPage, finish_run, mark_seen, record_error, save_article, start_run
+from crawler.health import MIN_ARTICLES, degradation_warnings, missing_shares
+from db.crawl_store import (
+    FetchedPage, earlier_missing_shares, finish_run, mark_seen, record_error, run_article_fields, run_error_counts,
+    save_article, start_run,
+)
 
 
+logger = logging.getLogger("tracker.crawl")
 COUNTERS = {"duplicate": "duplicates"}  # the run record counts copies of stored stories as "duplicates"
 
 
@@ -62,15 +69,35 @@ class StorePipeline:
         self.run_id = start_run(self.db, "crawl")
 
     def finish(self, spider, reason):
-        """Finish the run record with the counts per source and how the crawl ended; close the database."""
+        """Finish the run record with the counts and durations per source, extraction health
+        and how the crawl ended; close the database."""
         per_source: dict = {}
         for key, number in sorted(self.stats.get_stats().items()):
             if key.startswith("tracker/"):
                 _, source, what = key.split("/", 2)
                 per_source.setdefault(source, {})[what] = number
+        for counts in per_source.values():
+            first, last = counts.pop("first_response", None), counts.pop("last_response", None)
+            if first is not None:
+                counts["seconds"] = round(last - first, 1)
+        warnings = self._check_health(per_source)
         outcome = "ok" if reason == "finished" else "failed"
-        finish_run(self.db, self.run_id, outcome, {"sources": per_source}, f"finish reason: {reason}")
+        message = "; ".join([f"finish reason: {reason}", *warnings])
+        finish_run(self.db, self.run_id, outcome, {"sources": per_source, "warnings": warnings}, message)
         self.db.close()
+
+    def _check_health(self, per_source: dict) -> list[str]:
+        """Record each source's missing-field shares; warn where they jumped against earlier runs."""
+        empty = run_error_counts(self.db, self.run_id, "empty body")
+        warnings = []
+        for source, (dates, authors) in run_article_fields(self.db, self.run_id).items():
+            shares = missing_shares(dates, authors, len(dates), empty.get(source, 0))
+            if len(dates) >= MIN_ARTICLES:
+                per_source.setdefault(source, {})["missing"] = {field: round(share, 3) for field, share in shares.items()}
+            warnings += degradation_warnings(source, shares, len(dates), earlier_missing_shares(self.db, source, self.run_id))
+        for warning in warnings:
+            logger.warning(warning)
+        return warnings
 
     def process_item(self, item):
         """Store an article (one transaction with its raw page), note an unchanged one, or record an error."""

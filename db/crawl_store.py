@@ -180,3 +180,34 @@ def save_article(db: Database, page: FetchedPage, article: dict, run_id: int | N
         db["articles"].update(article_id, {**article, "content_hash": digest, "simhash": to_signed(fingerprint), "last_seen": now})
         _store_fingerprint(db, article_id, fingerprint)
         return "updated"
+
+
+def run_article_fields(db: Database, run_id: int) -> dict[str, tuple[list, list]]:
+    """Per source, the dates and authors of the articles a crawl run stored."""
+    fields: dict[str, tuple[list, list]] = {}
+    for source, published, author in db.execute(
+        "SELECT articles.source, articles.published, articles.author FROM articles "
+        "JOIN pages ON pages.url = articles.url WHERE pages.run_id = ?", [run_id]
+    ):
+        dates, authors = fields.setdefault(source, ([], []))
+        dates.append(published)
+        authors.append(author)
+    return fields
+
+
+def run_error_counts(db: Database, run_id: int, reason: str) -> dict[str, int]:
+    """Per source, how many errors with ``reason`` a crawl run recorded."""
+    return dict(db.execute(
+        "SELECT source, count(*) FROM crawl_errors WHERE run_id = ? AND reason = ? GROUP BY source", [run_id, reason]))
+
+
+def earlier_missing_shares(db: Database, source: str, before_run: int) -> list[dict]:
+    """The missing-field shares recorded for ``source`` by earlier successful crawls, oldest first."""
+    shares = []
+    for (stats,) in db.execute(
+        "SELECT stats FROM crawl_runs WHERE command = 'crawl' AND outcome = 'ok' AND id < ? ORDER BY id", [before_run]
+    ):
+        missing = json.loads(stats or "{}").get("sources", {}).get(source, {}).get("missing")
+        if missing:
+            shares.append(missing)
+    return shares

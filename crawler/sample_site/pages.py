@@ -5,6 +5,7 @@ The markup imitates a trade-press site on purpose: navigation, a cookie banner, 
 so the extractor has the boilerplate a real site has to cut away.
 """
 import json
+import re
 from datetime import datetime
 from email.utils import format_datetime
 from html import escape
@@ -48,8 +49,9 @@ def _long_date(iso: str) -> str:
     return datetime.fromisoformat(iso).strftime("%-d %B %Y")
 
 
-def article_page(article: SampleArticle, all_articles: list[SampleArticle]) -> str:
-    """The HTML page of one article, with JSON-LD ``NewsArticle`` metadata."""
+def article_page(article: SampleArticle, all_articles: list[SampleArticle], redesigned: bool = False) -> str:
+    """The HTML page of one article, with JSON-LD ``NewsArticle`` metadata; ``redesigned`` pages
+    lose the JSON-LD and the byline, as after a site redesign that breaks extraction."""
     json_ld = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -83,6 +85,8 @@ def article_page(article: SampleArticle, all_articles: list[SampleArticle]) -> s
 </article>
 <section class="related"><h3>Related stories</h3><ul>{related}</ul></section>
 <section class="comments"><h3>Comments</h3><p>Only subscribers can comment on this story.</p></section>"""
+    if redesigned:
+        main = re.sub(r'<script type="application/ld\+json">.*?</script>|<div class="byline">.*?</div>', "", main, flags=re.S)
     head_extra = f'<link rel="canonical" href="{article.path}">'
     page = _frame(article.headline, main, _most_read(all_articles))
     return page.replace("</head>", f"{head_extra}\n</head>", 1)

@@ -13,7 +13,8 @@ HTML = "text/html; charset=utf-8"
 XML = "application/xml; charset=utf-8"
 
 
-def route(path_and_query: str, base_url: str, articles, crawl_delay: float | None = None) -> tuple[int, str, str]:
+def route(path_and_query: str, base_url: str, articles, crawl_delay: float | None = None,
+          redesigned: bool = False) -> tuple[int, str, str]:
     """Answer one request path: (status, content type, body)."""
     parts = urlsplit(path_and_query)
     path = parts.path.rstrip("/") or "/"
@@ -31,7 +32,7 @@ def route(path_and_query: str, base_url: str, articles, crawl_delay: float | Non
         return 200, "text/plain; charset=utf-8", pages.robots_txt(base_url, crawl_delay)
     for article in articles:
         if path == article.path:
-            return 200, HTML, pages.article_page(article, articles)
+            return 200, HTML, pages.article_page(article, articles, redesigned)
     return 404, HTML, "<h1>Not found</h1>"
 
 
@@ -39,10 +40,11 @@ class SampleSite:
     """The sample site served on 127.0.0.1 from a background thread; use as a context manager."""
 
     def __init__(self, port: int = 0, articles: list | None = None, article_delay: float = 0.0,
-                 crawl_delay: float | None = None):
+                 crawl_delay: float | None = None, redesigned: bool = False):
         """``article_delay`` seconds pass before each article page is answered, as on a slow server;
-        ``crawl_delay`` is announced in robots.txt."""
+        ``crawl_delay`` is announced in robots.txt; ``redesigned`` article pages lack their metadata."""
         self.port = port
+        self.redesigned = redesigned
         self.crawl_delay = crawl_delay
         self.request_times: list[float] = []
         self.articles = articles if articles is not None else load_articles()
@@ -68,7 +70,7 @@ class SampleSite:
                 site.user_agents.add(self.headers.get("User-Agent", ""))
                 if site.article_delay and self.path.startswith("/news/"):
                     time.sleep(site.article_delay)
-                status, content_type, body = route(self.path, site.base_url, articles, site.crawl_delay)
+                status, content_type, body = route(self.path, site.base_url, articles, site.crawl_delay, site.redesigned)
                 data = body.encode("utf-8")
                 etag = f'"{hashlib.sha1(data).hexdigest()}"'
                 if status == 200 and self.headers.get("If-None-Match") == etag:

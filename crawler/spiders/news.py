@@ -3,6 +3,7 @@
 Every source in the sources file is crawled the same way; what differs between sites is
 data (start URLs, feeds, sitemaps and URL patterns), not code.
 """
+import time
 from datetime import datetime, timedelta, timezone
 
 import scrapy
@@ -102,6 +103,12 @@ class NewsSpider(scrapy.Spider):
     def _count(self, source: Source, what: str) -> None:
         self.crawler.stats.inc_value(f"tracker/{source.name}/{what}")
 
+    def _answered(self, source: Source) -> None:
+        """Note when the source's first and last responses came, for its crawl duration."""
+        now = time.monotonic()
+        self.crawler.stats.min_value(f"tracker/{source.name}/first_response", now)
+        self.crawler.stats.max_value(f"tracker/{source.name}/last_response", now)
+
     def _article_request(self, url: str, source: Source):
         """A request for an article page; None when the article is stored and outside its
         source's recrawl window. A stored article inside the window is asked for only if it
@@ -135,6 +142,7 @@ class NewsSpider(scrapy.Spider):
 
     def parse_listing(self, response, source: Source):
         """Follow a listing page's article links and its further listing pages."""
+        self._answered(source)
         if not hasattr(response, "css"):
             yield CrawlErrorItem(source.name, response.url, "not HTML", response.headers.get("Content-Type", b"").decode())
             return
@@ -143,12 +151,14 @@ class NewsSpider(scrapy.Spider):
 
     def parse_feed(self, response, source: Source):
         """Follow the article links of an RSS or Atom feed."""
+        self._answered(source)
         response.selector.remove_namespaces()
         links = response.xpath("//item/link/text() | //entry/link[not(@rel) or @rel='alternate']/@href").getall()
         yield from self._links((response.urljoin(link.strip()) for link in links), source, follow_listings=False)
 
     def parse_sitemap(self, response, source: Source):
         """Follow a sitemap index to its sitemaps, and a sitemap to its articles."""
+        self._answered(source)
         try:
             sitemap = Sitemap(response.body)
         except Exception as error:  # lxml raises several types for a body that is not XML
@@ -163,6 +173,7 @@ class NewsSpider(scrapy.Spider):
 
     def parse_article(self, response, source: Source):
         """Extract an article page into an ArticleItem (or note that a recrawled one has not changed)."""
+        self._answered(source)
         if response.status == 304:
             yield NotModifiedItem(source.name, response.url)
             return
