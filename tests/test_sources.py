@@ -73,3 +73,14 @@ def test_selectors_and_a_recrawl_window_are_read(tmp_path):
 
 def test_disabled_sources_are_left_out(tmp_path):
     assert load_sources(write(tmp_path, VALID.replace('name = "local"', 'name = "local"\nenabled = false'))) == []
+
+
+def test_the_real_outlets_are_shipped_disabled_documented_as_untested_and_valid(tmp_path):
+    text = DEFAULT_SOURCES.read_text(encoding="utf-8")
+    outlets = {"hsj", "pulse", "gponline", "healthcare-leader", "nhs-confederation", "nhs-england", "kings-fund",
+               "nuffield-trust", "stoke-sentinel"}
+    assert text.count("\nenabled = false") == len(outlets) and "UNTESTED FROM HERE" in text
+    enabled = load_sources(write(tmp_path, text.replace("\nenabled = false", "\nenabled = true")))
+    assert {source.name for source in enabled} == outlets | {"sample"}
+    for source in enabled:
+        assert source.feeds or source.sitemaps or source.start_urls

@@ -128,6 +128,22 @@ def rss_feed(articles: list[SampleArticle], base_url: str) -> str:
     )
 
 
+def atom_feed(articles: list[SampleArticle], base_url: str) -> str:
+    """An Atom feed of the newest articles (each entry with an alternate and a self-less link)."""
+    entries = "".join(
+        f"<entry><title>{escape(a.headline)}</title><id>{base_url}{a.path}</id>"
+        f'<link rel="alternate" type="text/html" href="{base_url}{a.path}"/>'
+        f'<link rel="related" href="{base_url}/news"/>'
+        f"<updated>{a.modified or a.published}</updated><summary>{escape(a.standfirst)}</summary></entry>"
+        for a in articles[:3]
+    )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
+        f"<title>{SITE_NAME}</title><id>{base_url}/</id><updated>{articles[0].published if articles else ''}</updated>"
+        f"{entries}</feed>\n"
+    )
+
+
 def sitemap_index(base_url: str) -> str:
     """A sitemap index pointing at the news sitemap."""
     return (

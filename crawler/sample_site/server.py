@@ -24,6 +24,8 @@ def route(path_and_query: str, base_url: str, articles, crawl_delay: float | Non
         return (200, HTML, html) if html else (404, HTML, "<h1>Not found</h1>")
     if path == "/feed.rss":
         return 200, "application/rss+xml; charset=utf-8", pages.rss_feed(articles, base_url)
+    if path == "/feed.atom":
+        return 200, "application/atom+xml; charset=utf-8", pages.atom_feed(articles, base_url)
     if path == "/sitemap.xml":
         return 200, XML, pages.sitemap_index(base_url)
     if path == "/sitemap-news.xml":
