@@ -19,7 +19,7 @@ ALL = {a.path for a in ARTICLES}
 ], ids=["rss", "atom", "sitemap-index", "listing-pagination"])
 def test_each_discovery_route_alone_finds_its_articles(sample_site, tmp_path, route, expected):
     sources = tmp_path / "sources.toml"
-    sources.write_text(f'[[source]]\nname = "one-route"\narticle_pattern = "/news/\\\\d+-[a-z0-9-]+$"\n'
+    sources.write_text('[[source]]\nname = "one-route"\narticle_pattern = "/news/\\\\d+-[a-z0-9-]+$"\n'
                        + route.replace("{base}", sample_site.base_url) + "\n", encoding="utf-8")
     run_tracker("crawl", "--db", str(tmp_path / "t.db"), "--sources", str(sources), *FAST_CRAWL)
     stored = {row["url"].removeprefix(sample_site.base_url) for row in Database(tmp_path / "t.db")["articles"].rows}
