@@ -28,20 +28,21 @@ class Answer:
 
 
 def _good_pages() -> dict[str, bytes]:
-    articles = generated_articles(3)
+    articles = generated_articles(4)
     return {article.path: pages.article_page(article, articles).encode("utf-8") for article in articles}
 
 
 def fault_routes() -> dict[str, Answer]:
-    """Every path of the site and its answer: three good articles (one in windows-1252, one cut
-    off mid-page) and one page per fault."""
-    good, cp1252, truncated = _good_pages().items()
+    """Every path of the site and its answer: four good articles (one in windows-1252, one cut
+    off mid-page, one with no charset in its Content-Type) and one page per fault."""
+    good, cp1252, truncated, no_charset = _good_pages().items()
     html = "text/html; charset=utf-8"
     german = b"<html lang='de'><body><article><h1>Fusion</h1><p>" + b"Die Fusion der Krankenhauser wurde abgelehnt. " * 30 + b"</p></article></body></html>"
     routes = {
         good[0]: Answer(200, html, good[1]),
         cp1252[0]: Answer(200, "text/html; charset=windows-1252", cp1252[1].decode("utf-8").encode("cp1252")),
         truncated[0]: Answer(200, html, truncated[1][: len(truncated[1]) * 2 // 3]),
+        no_charset[0]: Answer(200, "text/html", no_charset[1]),
         "/news/2001-missing": Answer(404, html, b"<h1>Not found</h1>"),
         "/news/2002-gone": Answer(410, html, b"<h1>Gone</h1>"),
         "/news/2003-server-error": Answer(500, html, b"<h1>Internal error</h1>"),

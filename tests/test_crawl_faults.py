@@ -29,6 +29,7 @@ def test_every_good_article_is_stored_whatever_its_charset_or_state(fault_crawl)
     assert sorted(stored) == sorted(good)  # the article behind a 301 too, stored once
     cp1252 = stored[good[1]]
     assert "’" in cp1252["body"] and "\ufffd" not in cp1252["body"]  # windows-1252 curly quotes decoded
+    assert not any("\ufffd" in row["body"] or "â€" in row["body"] for row in stored.values())  # nor mangled elsewhere
     assert all(row["word_count"] >= 40 for row in stored.values())
 
 
