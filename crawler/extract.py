@@ -175,9 +175,10 @@ def selected_texts(page: Selector, css: str) -> list[str]:
     return texts
 
 
-def apply_selectors(article: "ExtractedArticle", html: str, selectors: dict[str, str]) -> "ExtractedArticle":
-    """``article`` with each field a source's selectors pick replacing the generic extractor's."""
-    page = Selector(text=html or "<html></html>")
+def apply_selectors(article: ExtractedArticle, tree, selectors: dict[str, str]) -> ExtractedArticle:
+    """``article`` with each field a source's selectors pick from the parsed page ``tree``
+    replacing the generic extractor's."""
+    page = Selector(root=tree)
     changes: dict = {}
     for field, css in selectors.items():
         texts = selected_texts(page, css)
@@ -241,4 +242,4 @@ def extract_article(html: str | bytes, url: str, selectors: dict[str, str] | Non
         word_count=len(body.split()),
         paywalled=_free(ld.get("isAccessibleForFree")) is False,
     )
-    return apply_selectors(article, html, selectors) if selectors else article
+    return apply_selectors(article, tree, selectors) if selectors else article

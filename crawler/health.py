@@ -13,9 +13,10 @@ JUMP = 0.5  # a rise of this much in a share (50 percentage points) is a degrada
 HISTORY_RUNS = 5
 
 
-def missing_shares(published: list, authors: list, stored: int, empty_bodies: int) -> dict[str, float]:
-    """The share of a run's articles of one source without a date, without an author, and without a body
-    (pages refused for an empty body, against all pages that reached extraction)."""
+def missing_shares(published: list, authors: list, empty_bodies: int) -> dict[str, float]:
+    """The share of a run's articles of one source (their dates and authors) without a date, without
+    an author, and without a body (pages refused for an empty body, against all that reached extraction)."""
+    stored = len(published)
     return {
         "published": sum(value is None for value in published) / stored if stored else 0.0,
         "author": sum(value is None for value in authors) / stored if stored else 0.0,

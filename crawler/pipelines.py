@@ -91,7 +91,7 @@ class StorePipeline:
         empty = run_error_counts(self.db, self.run_id, "empty body")
         warnings = []
         for source, (dates, authors) in run_article_fields(self.db, self.run_id).items():
-            shares = missing_shares(dates, authors, len(dates), empty.get(source, 0))
+            shares = missing_shares(dates, authors, empty.get(source, 0))
             if len(dates) >= MIN_ARTICLES:
                 per_source.setdefault(source, {})["missing"] = {field: round(share, 3) for field, share in shares.items()}
             warnings += degradation_warnings(source, shares, len(dates), earlier_missing_shares(self.db, source, self.run_id))

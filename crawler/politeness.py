@@ -32,9 +32,9 @@ class RobotsRulesMiddleware:
         parts = urlsplit(response.url)
         if parts.path == "/robots.txt" and response.status == 200 and hasattr(response, "text"):
             rules = self.rules[parts.netloc] = Protego.parse(response.text)
-            if rules.crawl_delay(self.user_agent):
-                self.crawler.spider.logger.info("honouring Crawl-delay %s s for %s",
-                                                rules.crawl_delay(self.user_agent), parts.netloc)
+            delay = rules.crawl_delay(self.user_agent)
+            if delay:
+                self.crawler.spider.logger.info("honouring Crawl-delay %s s for %s", delay, parts.netloc)
         return response
 
     def process_request(self, request, spider=None):

@@ -145,7 +145,6 @@ def save_article(db: Database, page: FetchedPage, article: dict, run_id: int | N
     """
     now = now_iso()
     digest = content_hash(article["body"])
-    fingerprint = simhash(article["body"])
     with writing(db):
         db["pages"].upsert(
             {
@@ -162,20 +161,22 @@ def save_article(db: Database, page: FetchedPage, article: dict, run_id: int | N
             },
             pk="url",
         )
-        existing = db.execute(
+        row = db.execute(
             f"SELECT id, {', '.join(HISTORY_FIELDS)} FROM articles WHERE canonical_url = ?", [article["canonical_url"]]
         ).fetchone()
-        if existing is None:
+        previous = dict(zip(("id", *HISTORY_FIELDS), row)) if row else None
+        if previous is not None and previous["content_hash"] == digest:
+            db["articles"].update(previous["id"], {"last_seen": now})
+            return "unchanged"
+        fingerprint = simhash(article["body"])  # only for a new or changed text
+        if previous is None:
             story = story_of(db, fingerprint)
-            row = {**article, "content_hash": digest, "simhash": to_signed(fingerprint), "first_seen": now, "last_seen": now}
-            article_id = db["articles"].insert(row).last_pk
+            new = {**article, "content_hash": digest, "simhash": to_signed(fingerprint), "first_seen": now, "last_seen": now}
+            article_id = db["articles"].insert(new).last_pk
             db["articles"].update(article_id, {"story_id": story or article_id})
             _store_fingerprint(db, article_id, fingerprint)
             return "duplicate" if story else "new"
-        article_id, previous = existing[0], dict(zip(HISTORY_FIELDS, existing[1:]))
-        if previous["content_hash"] == digest:
-            db["articles"].update(article_id, {"last_seen": now})
-            return "unchanged"
+        article_id = previous.pop("id")
         db["article_history"].insert({"article_id": article_id, "replaced": now, **previous})
         db["articles"].update(article_id, {**article, "content_hash": digest, "simhash": to_signed(fingerprint), "last_seen": now})
         _store_fingerprint(db, article_id, fingerprint)

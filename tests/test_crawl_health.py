@@ -45,7 +45,7 @@ def test_the_run_record_counts_each_outcome_and_times_each_source(tmp_path):
 
 
 def test_shares_and_warnings_as_pure_functions():
-    shares = missing_shares([None, "2024-01-01", None, None], ["A", None, "B", "C"], 4, empty_bodies=1)
+    shares = missing_shares([None, "2024-01-01", None, None], ["A", None, "B", "C"], empty_bodies=1)
     assert shares == {"published": 0.75, "author": 0.25, "body": 0.2}
     assert degradation_warnings("x", shares, 4, [{"published": 0.0, "author": 0.2, "body": 0.0}]) == [
         "x: extraction degraded: 75% of articles without published (earlier runs: 0%); has the site changed its layout?"]

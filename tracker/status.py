@@ -58,8 +58,11 @@ def source_health(db: Database, configured: list[str]) -> list[SourceHealth]:
         for source in json.loads(stats or "{}").get("sources", {}):
             last_ok.setdefault(source, finished)
     names = list(dict.fromkeys([*configured, *sorted(articles), *sorted(last_ok)]))
-    return [SourceHealth(name, articles.get(name, (0, None))[0], last_ok.get(name), articles.get(name, (0, None))[1])
-            for name in names]
+    health = []
+    for name in names:
+        count, newest = articles.get(name, (0, None))
+        health.append(SourceHealth(name, count, last_ok.get(name), newest))
+    return health
 
 
 def healthy(runs: list[RunSummary]) -> bool:
