@@ -14,6 +14,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from nlp.misspellings import read_through_slip, slip_index
 from nlp.quotes import Speaker
 from nlp.results import StanceResult
 from nlp.roles import REFERENCE_WORDS, is_of_kind
@@ -36,6 +37,7 @@ class Cues:
     contrast: tuple[str, ...]
     not_organisational: frozenset[str]
     topic_references: frozenset[str]
+    misspelt: dict[str, str] = field(default_factory=dict)  # one-slip misspellings of long cues: "oppostion"
 
     def polarity(self, token: Token) -> str | None:
         """ "support" or "oppose" when ``token`` (alone or with the next word) is a cue.
@@ -49,17 +51,26 @@ class Cues:
         for label, words in (("support", self.support), ("oppose", self.oppose)):
             if lemma in words or token.lower_ in words or pair in words:
                 return label
+        if token.is_alpha:
+            return read_through_slip(token.text, self.polarities, self.misspelt)
         return None
+
+    @property
+    def polarities(self) -> dict[str, str]:
+        """Every cue with its polarity."""
+        return {**{w: "support" for w in self.support}, **{w: "oppose" for w in self.oppose}}
 
 
 def load_cues(path: Path = CUES_FILE) -> Cues:
     """Read the stance lexicon."""
     data = read_toml(path)
-    return Cues(
+    cues = Cues(
         support=frozenset(data["support"]), oppose=frozenset(data["oppose"]), negators=frozenset(data["negators"]),
         contrast=tuple(data["contrast"]), not_organisational=frozenset(data["not_organisational"]),
         topic_references=frozenset(data["topic_references"]),
     )
+    cues.misspelt.update(slip_index(cues.polarities))
+    return cues
 
 
 @dataclass(frozen=True)
@@ -121,8 +132,9 @@ def find_topic_mentions(sentence: Span, topics: list[Topic], excluded: list[tupl
 
 def _phrase_head(tokens: list[Token]) -> Token:
     """The word of a matched term that the rest hang on: "taken" in "taken over", "provider" in "single provider"."""
-    indices = {t.i for t in tokens}
-    return next((t for t in tokens if t.head.i not in indices or t.head.i == t.i), tokens[-1])
+    first, last = tokens[0].i, tokens[-1].i  # inserted words belong to the phrase: "single community … provider"
+    outside = [t for t in tokens if not first <= t.head.i <= last or t.head.i == t.i]
+    return outside[-1] if outside else tokens[-1]
 
 
 def _about_other_things(token: Token, cues: Cues) -> bool:
@@ -139,19 +151,29 @@ def _negated(token: Token, cues: Cues) -> bool:
     return any(t.lower_ in cues.negators for t in window)
 
 
+def _names_an_idea(verb: Token, cues: Cues) -> bool:
+    """True for a topic verb in a clause that spells out a plan or idea ("the proposal that the CCGs merge"):
+    the position is taken on the idea, not shown by the clause's subject."""
+    return verb.pos_ == "VERB" and verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in cues.topic_references
+
+
 def governing_cues(topic_token: Token, cues: Cues):
     """The cues on the way from the topic word up the parse, nearest first, each with its polarity
     after negation ("does not support" opposes)."""
-    if topic_token.pos_ == "VERB" and any(c.dep_ in SUBJECTS for c in topic_token.children):
+    if _names_an_idea(topic_token, cues):  # "the idea that hospitals can take over practices is a bad one"
+        topic_token = topic_token.head
+    elif topic_token.pos_ == "VERB" and any(c.dep_ in SUBJECTS for c in topic_token.children):
         # "X and Y are set to merge", "the trust has taken over the practice": doing it is backing it
         yield topic_token, "oppose" if _negated(topic_token, cues) else "support"
         return
     token, came_from = topic_token, None
-    for _ in range(10):
+    while True:
         in_topic_phrase = came_from is not None and came_from.dep_ in ("compound", "amod", "nmod")  # "merger plans"
         polarity = cues.polarity(token) if token.i != topic_token.i and not in_topic_phrase else None
         if polarity is None and token.pos_ in ("VERB", "AUX"):  # "… the merger plan … are minuscule"
             predicates = [c for c in token.children if c.dep_ in ("acomp", "attr", "oprd")]
+            if came_from is not None and came_from.dep_ == "prep":  # "voiced their opposition to the merger"
+                predicates += [c for c in token.children if c.dep_ == "dobj"]
             predicates += [m for c in predicates for m in c.children if m.dep_ == "amod"]  # "an incredibly bad idea"
             predicate = next((c for c in predicates if cues.polarity(c)), None)
             polarity = cues.polarity(predicate) if predicate is not None else None
@@ -184,13 +206,27 @@ def _subject_tokens(verb: Token, topic: Token | None = None) -> list[Token]:
         agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         chosen = agents or [s for s in subjects if s.dep_ != "nsubjpass"] or subjects
         if token.dep_ == "relcl" and (not chosen or all(c.lower_ in ("that", "which", "who") for c in chosen)):
-            chosen = [token.head]  # "the six CCGs that proposed to merge"
+            token = token.head  # "the six CCGs that proposed to merge"
+            if token.dep_ == "attr" and token.pos_ in ("NOUN", "PROPN"):  # "X was the only body to vote for it"
+                continue
+            chosen = [token]
         if chosen:
-            return [t for s in chosen for t in [s, *s.conjuncts]]
+            return [t for s in chosen for t in _listed_with(s)]
         if token.head.i == token.i:
             return []
         token = token.head
     return []
+
+
+def _listed_with(token: Token) -> list[Token]:
+    """``token`` and the words listed with it, as conjuncts or appositions, however the parser nested the list
+    ("X, Y and Z have voiced their opposition")."""
+    found, todo = [], [token]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        todo += [c for c in current.children if c.dep_ in ("conj", "appos")]
+    return found
 
 
 PRONOUN_KINDS = {"it": "organisation", "they": "organisation", "he": "person", "she": "person"}
@@ -209,7 +245,7 @@ def _holders_at(token: Token, holders: list[Holder]) -> list[Holder]:
     inside = [h for h in holders if start <= h.start and h.end <= end or h.start <= token.idx < h.end]
     if not inside or token.tag_ in ("NNS", "NNPS"):
         return inside
-    return [min(inside, key=lambda h: abs(h.start - token.idx))]
+    return [min(inside, key=lambda h: 0 if h.start <= token.idx < h.end else abs(h.start - token.idx) + 1)]
 
 
 def _pronoun_holders(token: Token, holders: list[Holder]) -> list[Holder]:
