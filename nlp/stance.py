@@ -293,8 +293,16 @@ def _holders_of(tokens: list[Token], holders: list[Holder], speaker: Speaker | N
         elif token.lower_ in PRONOUN_KINDS:
             found += _pronoun_holders(token, holders) or _pronoun_holders(token, list(earlier))
         else:
-            found += _holders_at(token, holders)
+            found += _holders_at(token, holders) or _named_earlier(token, earlier)
     return found
+
+
+def _named_earlier(token: Token, earlier: list[Holder]) -> list[Holder]:
+    """The person a surname refers back to ("Davies said"), when the article has named exactly one person so."""
+    if token.pos_ != "PROPN":
+        return []
+    people = {h.name: h for h in earlier if h.kind == "person" and h.name.split()[-1] == token.text}
+    return list(people.values()) if len(people) == 1 else []
 
 
 def _contrasted(sentence: Span, first: TopicMention, mentions: list[TopicMention], cues: Cues) -> list[str]:
@@ -390,6 +398,20 @@ def combine(stances: list[StanceResult]) -> list[StanceResult]:
     return combined
 
 
+def topic_references(sentence: Span, topics: list[Topic], last_topic: str, cues: Cues) -> list[TopicMention]:
+    """Nouns that refer back to a topic ("voted against the proposal", "advocated the model"): the topic whose
+    terms use that noun ("MCP model") when only one does, else the topic named last."""
+    found = []
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        if token.pos_ != "NOUN" or lemma not in cues.topic_references or \
+                not any(d.lower_ in ("the", "this", "these", "such", "its", "their") for d in token.children):
+            continue
+        using = {topic.id for topic in topics for term in topic.terms if lemma in _term_words(term)}
+        found.append(TopicMention(using.pop() if len(using) == 1 else last_topic, token))
+    return found
+
+
 def collect_stances(doc: Doc, topics: list[Topic], organisations: list, people: list, quotes: list, cues: Cues) -> list[StanceResult]:
     """Every stakeholder's stance on every topic the article ties them to, one per (stakeholder, topic).
 
@@ -405,12 +427,11 @@ def collect_stances(doc: Doc, topics: list[Topic], organisations: list, people: 
         for mention in mentions:
             counts[mention.topic] = counts.get(mention.topic, 0) + 1
     main_topic = max(counts, key=counts.get) if counts else None
-    stances = []
+    stances, last_topic = [], main_topic
     for sentence, mentions in zip(sentences, found):
-        if not mentions and main_topic:  # "voted against the proposal": the article's main topic
-            mentions = [TopicMention(main_topic, t) for t in sentence
-                        if t.lemma_.lower() in cues.topic_references and t.pos_ == "NOUN"
-                        and any(d.lower_ in ("the", "this", "these", "such", "its", "their") for d in t.children)]
+        if not mentions and last_topic:
+            mentions = topic_references(sentence, topics, last_topic, cues)
+        last_topic = max(mentions, key=lambda m: m.token.i).topic if mentions else last_topic
         if not mentions:
             continue
         inside = [h for h in holders if sentence.start_char <= h.start < sentence.end_char]
