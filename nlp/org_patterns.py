@@ -103,6 +103,44 @@ def distribute_plural_head(text: str, head: str, is_known) -> list[str] | None:
     return None
 
 
+# A plural head followed by the places it stands for: "the six CCGs that proposed to merge include North
+# Staffordshire, Stoke-on-Trent and Cannock Chase", "the CCGs – including Cannock Chase, Stafford, and …".
+_HEAD_THEN_LIST = re.compile(
+    rf"\b(?P<head>{'|'.join(sorted(_PLURAL_HEADS, key=len, reverse=True))})\b[^.;:]{{0,60}}?"
+    rf"(?:\s+(?:include|includes|included|including|are|were)\b|\s*[:–—])\s+(?P<list>{_BODY})"
+)
+
+
+def _piece_spans(text: str, start: int, pieces: list[str]) -> list[tuple[int, int]]:
+    spans, offset = [], 0
+    for piece in pieces:
+        found = text.index(piece, offset)
+        spans.append((start + found, start + found + len(piece)))
+        offset = found + len(piece)
+    return spans
+
+
+def places_listed_after_head(text: str, is_known) -> list[tuple[int, int, str]]:
+    """The known organisations a plural head introduces as a list of bare places.
+
+    Each is ``(start, end, name)``: the place's span and its name with the singular head
+    ("North Staffordshire" → "North Staffordshire CCG"). Only known names count: a list of
+    places after "the trusts include" is too loose a pattern to trust for new names.
+    """
+    found = []
+    for match in _HEAD_THEN_LIST.finditer(text):
+        singular, listed = _PLURAL_HEADS[match.group("head")], match.group("list")
+        words = re.findall(r"[^\s,]+|,", listed)
+        pieces = next((p for p in _segmentations(words) if len(p) >= 2 and all(is_known(f"{x} {singular}") for x in p)), None)
+        if pieces is None:  # no reading in which every place is known: keep the known ones of a comma list
+            pieces = [p.strip() for p in re.split(r",?\s+(?:and|&)\s+|,\s+", listed) if p.strip()]
+            pieces = [p for p in pieces if is_known(f"{p} {singular}")] if len(pieces) >= 3 else []
+        pieces = [p.replace(" ,", ",") for p in pieces]
+        spans = _piece_spans(listed, match.start("list"), pieces)
+        found += [(s, e, f"{piece} {singular}") for (s, e), piece in zip(spans, pieces)]
+    return found
+
+
 def find_organisation_names(text: str, is_known=lambda name: False) -> list[tuple[int, int, str]]:
     """Organisation names written the way NHS and public bodies are named.
 
@@ -129,6 +167,8 @@ def find_organisation_names(text: str, is_known=lambda name: False) -> list[tupl
             name = name[: possessive.start()]
         pieces = split_joined_names(match.start(), name)
         found.extend((s, e, text[s:e]) for s, e in pieces if re.match(_PREFIX, text[s:e]))
+    found += [entry for entry in places_listed_after_head(text, is_known)
+              if not any(s < entry[1] and entry[0] < e for s, e, _ in found)]
     return [entry for entry in sorted(set(found)) if not _inside_another(entry, found)]
 
 

@@ -131,7 +131,8 @@ def _is_place_inside_a_name(text: str, ent: Span, longer_names: list[str], regis
     "Stoke on Trent" beside "Stoke on Trent CCG", "Telford" beside "Telford & Wrekin Council";
     an unknown lone acronym ("CHESHIRE", "TLA") goes too.
     """
-    if registry.lookup(text) or text in ent.doc._.acronyms or ORGANISATION_WORDS.search(text):
+    listed = (ent.start_char, ent.end_char) in ent.doc._.listed_organisations  # a place standing for "North Staffordshire CCG"
+    if listed or registry.lookup(text) or text in ent.doc._.acronyms or ORGANISATION_WORDS.search(text):
         return False
     if len(text.split()) == 1 and text.isupper():
         return True
