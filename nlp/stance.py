@@ -177,6 +177,8 @@ def governing_cues(topic_token: Token, cues: Cues):
             predicates += [m for c in predicates for m in c.children if m.dep_ == "amod"]  # "an incredibly bad idea"
             predicate = next((c for c in predicates if cues.polarity(c)), None)
             polarity = cues.polarity(predicate) if predicate is not None else None
+            if polarity and _negated(predicate, cues):  # "there is no benefit in merging"
+                polarity = "oppose" if polarity == "support" else None
         if polarity:
             if _negated(token, cues):
                 polarity = "oppose" if polarity == "support" else None
