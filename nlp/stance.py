@@ -37,6 +37,7 @@ class Cues:
     contrast: tuple[str, ...]
     not_organisational: frozenset[str]
     topic_references: frozenset[str]
+    term_variants: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "one organisation" is a "single organisation"
     misspelt: dict[str, str] = field(default_factory=dict)  # one-slip misspellings of long cues: "oppostion"
 
     def polarity(self, token: Token) -> str | None:
@@ -68,6 +69,7 @@ def load_cues(path: Path = CUES_FILE) -> Cues:
         support=frozenset(data["support"]), oppose=frozenset(data["oppose"]), negators=frozenset(data["negators"]),
         contrast=tuple(data["contrast"]), not_organisational=frozenset(data["not_organisational"]),
         topic_references=frozenset(data["topic_references"]),
+        term_variants={word: tuple(variants) for word, variants in data["term_variants"].items()},
     )
     cues.misspelt.update(slip_index(cues.polarities))
     return cues
@@ -95,9 +97,9 @@ def _term_words(term: str) -> list[str]:
     return [w.lower() for w in re.split(r"[\s-]+", term) if w]
 
 
-def _word_matches(token: Token, word: str) -> bool:
-    text = token.lower_
-    return token.lemma_.lower() == word or text == word or text == word + "s"
+def _word_matches(token: Token, word: str, cues: Cues) -> bool:
+    text, lemma = token.lower_, token.lemma_.lower()
+    return word in (lemma, text, text[:-1] if text.endswith("s") else text) or lemma in cues.term_variants.get(word, ())
 
 
 def find_topic_mentions(sentence: Span, topics: list[Topic], excluded: list[tuple[int, int]], cues: Cues) -> list[TopicMention]:
@@ -112,12 +114,12 @@ def find_topic_mentions(sentence: Span, topics: list[Topic], excluded: list[tupl
         for term in topic.terms:
             words = _term_words(term)
             for i, token in enumerate(tokens):
-                if not _word_matches(token, words[0]):
+                if not _word_matches(token, words[0], cues):
                     continue
                 position, matched = i, [token]
                 for word in words[1:]:
                     following = tokens[position + 1 : position + 2 + MAX_INSERTED_WORDS]
-                    match = next((j for j, t in enumerate(following) if _word_matches(t, word)), None)
+                    match = next((j for j, t in enumerate(following) if _word_matches(t, word, cues)), None)
                     if match is None:
                         break
                     position += match + 1
