@@ -267,6 +267,18 @@ def _pronoun_holders(token: Token, holders: list[Holder]) -> list[Holder]:
     return [max(before, key=lambda h: h.start)] if before else []
 
 
+def _previous_subject(token: Token, earlier: list[Holder]) -> list[Holder]:
+    """Who a pronoun opening its own clause refers back to: the stakeholder that was the subject of the
+    previous sentence ("The panel delivered its verdict … It decided to recommend the merger")."""
+    sentence = token.sent
+    if sentence.start == 0 or any(h.start >= sentence.start_char and h.end <= token.idx for h in earlier):
+        return []  # a stakeholder named earlier in this sentence is the nearer antecedent
+    previous = token.doc[sentence.start - 1].sent
+    kind = PRONOUN_KINDS[token.lower_]
+    subjects = [c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return [h for s in subjects for h in _holders_at(s, earlier) if h.kind == kind]
+
+
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "both": 2}
 
 
@@ -295,7 +307,8 @@ def _holders_of(tokens: list[Token], holders: list[Holder], speaker: Speaker | N
         if token.lower_ in FIRST_PERSON and speaker:
             found.append(Holder(speaker.name, speaker.kind, token.idx, token.idx))
         elif token.lower_ in PRONOUN_KINDS:
-            found += _pronoun_holders(token, holders) or _pronoun_holders(token, list(earlier))
+            found += (_pronoun_holders(token, holders) or _previous_subject(token, list(earlier))
+                      or _pronoun_holders(token, list(earlier)))
         else:
             found += _holders_at(token, holders) or _named_earlier(token, earlier)
     return found
