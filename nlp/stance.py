@@ -415,12 +415,17 @@ def combine(stances: list[StanceResult]) -> list[StanceResult]:
     return combined
 
 
-def topic_references(sentence: Span, topics: list[Topic], last_topic: str, cues: Cues) -> list[TopicMention]:
-    """Nouns that refer back to a topic ("voted against the proposal", "advocated the model"): the topic whose
-    terms use that noun ("MCP model") when only one does, else the topic named last."""
+def topic_references(sentence: Span, topics: list[Topic], last_topic: str, cues: Cues,
+                     quoted: list[tuple[int, int]] = ()) -> list[TopicMention]:
+    """Words that refer back to a topic: nouns ("voted against the proposal", "advocated the model"), taken as
+    the topic whose terms use that noun ("MCP model") when only one does, else the topic named last; and,
+    inside a quote, "this" or "that" judged by its verb ("this is a hugely exciting day"), the topic named last."""
     found = []
     for token in sentence:
         lemma = token.lemma_.lower()
+        if lemma in ("this", "that") and token.tag_ == "DT" and token.dep_ == "nsubj" and any(s <= token.idx < e for s, e in quoted):
+            found.append(TopicMention(last_topic, token))
+            continue
         if token.pos_ != "NOUN" or lemma not in cues.topic_references or \
                 not any(d.lower_ in ("the", "this", "these", "such", "its", "their") for d in token.children):
             continue
@@ -446,14 +451,14 @@ def collect_stances(doc: Doc, topics: list[Topic], organisations: list, people: 
     main_topic = max(counts, key=counts.get) if counts else None
     stances, last_topic = [], main_topic
     for sentence, mentions in zip(sentences, found):
+        overlapping = [q for q in quotes if q.start < sentence.end_char and sentence.start_char < q.end]
         if not mentions and last_topic:
-            mentions = topic_references(sentence, topics, last_topic, cues)
+            mentions = topic_references(sentence, topics, last_topic, cues, [(q.start, q.end) for q in overlapping])
         last_topic = max(mentions, key=lambda m: m.token.i).topic if mentions else last_topic
         if not mentions:
             continue
         inside = [h for h in holders if sentence.start_char <= h.start < sentence.end_char]
         earlier = [h for h in holders if h.start < sentence.end_char]
-        overlapping = [q for q in quotes if q.start < sentence.end_char and sentence.start_char < q.end]
         stances += sentence_stances(SentenceContext(sentence, inside, overlapping, mentions, earlier), cues)
     affiliation = {p.name: p.organisation for p in people if p.organisation}
     stances += [StanceResult(affiliation[s.stakeholder], "organisation", s.topic, s.stance, s.confidence * 0.9, s.evidence,
