@@ -176,7 +176,9 @@ def governing_cues(topic_token: Token, cues: Cues):
             predicates = [c for c in token.children if c.dep_ in ("acomp", "attr", "oprd")]
             if came_from is not None and came_from.dep_ == "prep":  # "voiced their opposition to the merger"
                 predicates += [c for c in token.children if c.dep_ == "dobj"]
-            predicates += [m for c in predicates for m in c.children if m.dep_ == "amod"]  # "an incredibly bad idea"
+            predicates += [g for c in predicates for p in c.children if p.dep_ == "prep"  # "akin to a land grab"
+                           for g in p.children if g.dep_ == "pobj"]
+            predicates += [m for c in predicates for m in c.children if m.dep_ in ("amod", "compound")]  # "a bad idea"
             predicate = next((c for c in predicates if cues.polarity(c)), None)
             polarity = cues.polarity(predicate) if predicate is not None else None
             if polarity and _negated(predicate, cues):  # "there is no benefit in merging"
