@@ -202,26 +202,30 @@ def _done_by_its_subject(token: Token) -> bool:
     return not any(c.lower_ in hedges for t in chain for c in t.children if c.dep_ == "aux")
 
 
-def _subject_tokens(verb: Token, topic: Token | None = None) -> list[Token]:
-    """The subject (with conjuncts) or passive agent of ``verb``, climbing to a governing verb when it has
-    none, or when its subject is the topic itself ("X said the merger would be a disaster")."""
+def _subject_candidates(verb: Token, topic: Token | None = None):
+    """Who does ``verb``: its subject (with the words listed with it) or passive agent, climbing to a governing
+    verb when it has none, or when its subject is the topic itself ("X said the merger would be a disaster").
+
+    A relative clause's noun is offered first ("the six CCGs that proposed to merge"), then, should it name
+    no stakeholder, the subject further up ("X said …, which a merger would not support").
+    """
     token = verb
-    for _ in range(8):
+    while True:
         subjects = [c for c in token.children if c.dep_ in SUBJECTS
                     and not (topic is not None and c.left_edge.i <= topic.i <= c.right_edge.i)]
         agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         chosen = agents or [s for s in subjects if s.dep_ != "nsubjpass"] or subjects
         if token.dep_ == "relcl" and (not chosen or all(c.lower_ in ("that", "which", "who") for c in chosen)):
-            token = token.head  # "the six CCGs that proposed to merge"
-            if token.dep_ == "attr" and token.pos_ in ("NOUN", "PROPN"):  # "X was the only body to vote for it"
-                continue
-            chosen = [token]
+            token = token.head
+            if not (token.dep_ == "attr" and token.pos_ in ("NOUN", "PROPN")):  # "X was the only body to vote for it"
+                yield _listed_with(token)
+            continue
         if chosen:
-            return [t for s in chosen for t in _listed_with(s)]
+            yield [t for s in chosen for t in _listed_with(s)]
+            return
         if token.head.i == token.i:
-            return []
+            return
         token = token.head
-    return []
 
 
 def _listed_with(token: Token) -> list[Token]:
@@ -359,6 +363,15 @@ class SentenceContext:
         return Speaker(quote.speaker, quote.speaker_type) if quote else None
 
 
+def _holders_doing(verb: Token, topic: Token | None, context: "SentenceContext", speaker: Speaker | None) -> list[Holder]:
+    """The stakeholders who do ``verb``: the first of its subject candidates that names any."""
+    for tokens in _subject_candidates(verb, topic):
+        holders = _holders_of(tokens, context.holders, speaker, context.earlier)
+        if holders:
+            return holders
+    return []
+
+
 def sentence_stances(context: SentenceContext, cues: Cues) -> list[StanceResult]:
     """The positions one sentence shows, and neutral reports for the rest of its stakeholders."""
     sentence, results = context.sentence, []
@@ -369,14 +382,14 @@ def sentence_stances(context: SentenceContext, cues: Cues) -> list[StanceResult]
         speaker = context.speaker_at(mention.token.idx)
         holders, polarity = [], None
         for verb, polarity in governing_cues(mention.token, cues):
-            holders = _holders_of(_subject_tokens(verb, mention.token), context.holders, speaker, context.earlier)
+            holders = _holders_doing(verb, mention.token, context, speaker)
             if holders:
                 break
         if polarity and not holders and speaker:  # a position stated in a quote with no subject of its own
             holders = [Holder(speaker.name, speaker.kind, sentence.start_char, sentence.start_char)]
         if not holders and _done_by_its_subject(mention.token):  # "the two CCGs are set to merge"
             polarity = "oppose" if _negated(mention.token, cues) else "support"
-            holders = _holders_of(_subject_tokens(mention.token), context.holders, None, context.earlier)
+            holders = _holders_doing(mention.token, None, context, None)
         for holder in holders:
             results.append(StanceResult(holder.name, holder.kind, mention.topic, polarity, 0.8, evidence, "dependency cue"))
             if polarity == "support":
@@ -431,6 +444,9 @@ def topic_references(sentence: Span, topics: list[Topic], last_topic: str, cues:
         if token.pos_ != "NOUN" or lemma not in cues.topic_references or \
                 not any(d.lower_ in ("the", "this", "these", "such", "its", "their") for d in token.children):
             continue
+        if any(c.dep_ == "acl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+               or c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
+            continue  # "the proposal to create a provider" says what it is: it does not refer back
         using = {topic.id for topic in topics for term in topic.terms if lemma in _term_words(term)}
         found.append(TopicMention(using.pop() if len(using) == 1 else last_topic, token))
     return found
