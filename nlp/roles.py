@@ -33,6 +33,7 @@ REFERENCE_WORDS = {
     "lmc": ("local medical committee", "lmc"), "committee": ("committee", "lmc"), "ccg": ("clinical commissioning group", "ccg"),
     "icb": ("integrated care board", "icb"), "union": ("union", "unison", "unite", "gmb", "partnership", "bma"),
     "confederation": ("confederation",), "board": ("board",), "alliance": ("alliance",), "ics": ("integrated care system", "ics"),
+    "panel": ("panel",), "commission": ("commission",),
 }
 
 

@@ -37,6 +37,7 @@ class Cues:
     contrast: tuple[str, ...]
     not_organisational: frozenset[str]
     topic_references: frozenset[str]
+    effects: dict[str, str] = field(default_factory=dict)  # "the merger will improve care": what it does, judged
     term_variants: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "one organisation" is a "single organisation"
     misspelt: dict[str, str] = field(default_factory=dict)  # one-slip misspellings of long cues: "oppostion"
 
@@ -69,6 +70,7 @@ def load_cues(path: Path = CUES_FILE) -> Cues:
         support=frozenset(data["support"]), oppose=frozenset(data["oppose"]), negators=frozenset(data["negators"]),
         contrast=tuple(data["contrast"]), not_organisational=frozenset(data["not_organisational"]),
         topic_references=frozenset(data["topic_references"]),
+        effects={**{w: "support" for w in data["effects"]["support"]}, **{w: "oppose" for w in data["effects"]["oppose"]}},
         term_variants={word: tuple(variants) for word, variants in data["term_variants"].items()},
     )
     cues.misspelt.update(slip_index(cues.polarities))
@@ -140,10 +142,14 @@ def _phrase_head(tokens: list[Token]) -> Token:
 
 
 def _about_other_things(token: Token, cues: Cues) -> bool:
-    objects = [c for c in token.children if c.dep_ in ("dobj", "pobj", "prep")]
-    objects += [g for c in objects if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    objects += [g for c in objects for g in c.children if g.dep_ in ("appos", "conj")]  # "the practices’ back office functions"
-    return any(o.lemma_.lower() in cues.not_organisational for o in objects)
+    """True when what is merged is not organisations: "merge the majority of practices’ back office functions"."""
+    todo = [c for c in token.children if c.dep_ in ("dobj", "pobj", "prep") and c.lower_ != "into"]
+    while todo:
+        phrase = todo.pop()
+        if phrase.lemma_.lower() in cues.not_organisational:
+            return True
+        todo += [c for c in phrase.children if c.dep_ in ("prep", "pobj", "appos", "conj")]
+    return False
 
 
 def _negated(token: Token, cues: Cues) -> bool:
@@ -171,7 +177,10 @@ def governing_cues(topic_token: Token, cues: Cues):
     token, came_from = topic_token, None
     while True:
         in_topic_phrase = came_from is not None and came_from.dep_ in ("compound", "amod", "nmod")  # "merger plans"
-        polarity = cues.polarity(token) if token.i != topic_token.i and not in_topic_phrase else None
+        if came_from is not None and came_from.dep_ in ("nsubj", "csubj"):
+            polarity = cues.effects.get(token.lemma_.lower())  # what the topic does judges it only by its effects
+        else:
+            polarity = cues.polarity(token) if token.i != topic_token.i and not in_topic_phrase else None
         if polarity is None and token.pos_ in ("VERB", "AUX"):  # "… the merger plan … are minuscule"
             predicates = [c for c in token.children if c.dep_ in ("acomp", "attr", "oprd")]
             if came_from is not None and came_from.dep_ == "prep":  # "voiced their opposition to the merger"
@@ -282,21 +291,25 @@ def _previous_subject(token: Token, earlier: list[Holder]) -> list[Holder]:
     previous = token.doc[sentence.start - 1].sent
     kind = PRONOUN_KINDS[token.lower_]
     subjects = [c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return [h for s in subjects for h in _holders_at(s, earlier) if h.kind == kind]
+    return [h for s in subjects for h in _holders_at(s, earlier) or _counted_reference(s, earlier) if h.kind == kind]
 
 
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "both": 2}
 
 
 def _counted_reference(token: Token, earlier: list[Holder]) -> list[Holder]:
-    """ "the three trusts", "both CCGs", "the trusts": the article's organisations of that kind, when the count fits."""
+    """ "the three trusts", "both CCGs", "the trusts": the article's organisations of that kind, when the count fits;
+    "the trust": the last one named."""
     kind = token.lemma_.lower()
     count = next((NUMBERS.get(c.lower_) for c in token.children if c.dep_ in ("nummod", "det", "predet")
                   and c.lower_ in NUMBERS), None)
-    definite_plural = token.tag_ == "NNS" and any(c.lower_ == "the" for c in token.children)
-    if kind not in REFERENCE_WORDS or (count is None and not definite_plural):
+    definite = any(c.lower_ == "the" for c in token.children)
+    if kind not in REFERENCE_WORDS or (count is None and not definite):
         return []
     names = {h.name: h for h in earlier if h.kind == "organisation" and is_of_kind(h.name, kind)}
+    if token.tag_ == "NN":  # "the panel": the last one named
+        last = max((h for h in earlier if h.name in names and h.end <= token.idx), key=lambda h: h.start, default=None)
+        return [last] if last else []
     if count is None:  # "the trusts": all of them, when the article names at least two
         return list(names.values()) if len(names) >= 2 else []
     return list(names.values()) if len(names) == count else []
