@@ -173,7 +173,6 @@ def governing_cues(topic_token: Token, cues: Cues):
     elif topic_token.pos_ == "VERB" and any(c.dep_ in SUBJECTS for c in topic_token.children):
         # "X and Y are set to merge", "the trust has taken over the practice": doing it is backing it
         yield topic_token, "oppose" if _negated(topic_token, cues) else "support"
-        return
     token, came_from = topic_token, None
     while True:
         in_topic_phrase = came_from is not None and came_from.dep_ in ("compound", "amod", "nmod")  # "merger plans"

@@ -40,6 +40,20 @@ def test_a_list_of_three_under_a_plural_head_is_three_organisations():
     assert sorted(names("Leeds, Bradford and Wakefield CCGs will merge")) == ["Bradford CCG", "Leeds CCG", "Wakefield CCG"]
 
 
+def test_places_listed_after_a_plural_head_are_its_known_organisations():
+    text = "The four CCGs that backed the plan include North Staffordshire, Stoke-on-Trent, Shropshire and Telford & Wrekin."
+    found = find_organisation_names(text, lambda n: n in KNOWN)
+    assert [(text[s:e], name) for s, e, name in found] == [
+        ("North Staffordshire", "North Staffordshire CCG"), ("Stoke-on-Trent", "Stoke-on-Trent CCG"),
+        ("Shropshire", "Shropshire CCG"), ("Telford & Wrekin", "Telford & Wrekin CCG")]
+
+
+def test_a_list_after_a_plural_head_keeps_only_the_places_known_as_organisations():
+    assert names("merging the CCGs – including Shropshire, Ludlow, and Stoke-on-Trent – together") == \
+        ["Shropshire CCG", "Stoke-on-Trent CCG"]
+    assert names("the trusts were Ludlow and Bridgnorth") == []
+
+
 def test_two_names_under_a_plural_head_split_only_when_both_are_known():
     assert sorted(names("Stoke-on-Trent and North Staffordshire CCGs have merged")) == ["North Staffordshire CCG", "Stoke-on-Trent CCG"]
     assert sorted(names("Shropshire and Telford & Wrekin CCGs")) == ["Shropshire CCG", "Telford & Wrekin CCG"]
