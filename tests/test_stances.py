@@ -39,6 +39,55 @@ def test_stance_constructions(stances, text, stakeholder, topic, stance):
     assert stances(text).get((stakeholder, topic)) == stance
 
 
+@pytest.mark.parametrize(
+    "text, stakeholder, topic, stance",
+    [
+        # a term with words inserted, governed from far up the sentence
+        ("Walsall Healthcare NHS Trust has said it does not support the plans, which it said are aimed at the "
+         "creation of a single community and mental health provider.", "Walsall Healthcare NHS Trust", "merger", "oppose"),
+        # a misspelt cue
+        ("Bristol City Council has voiced its oppostion to the merger.", "Bristol City Council", "merger", "oppose"),
+        # the topic spelt out in a clause under "idea", judged by the sentence
+        ("‘The idea that trusts can take over GP practices is a terrible mistake,’ Dr Jane Smith said.",
+         "Jane Smith", "merger", "oppose"),
+        # a relative clause on a predicate noun: the stance is the copula's subject's
+        ("The six CCGs proposed a merger. The vote showed Leeds CCG was the only body to vote for the changes.",
+         "Leeds Clinical Commissioning Group", "merger", "support"),
+        # a surname referring back to the one person named so
+        ("Dr Jane Smith chairs Leeds Local Medical Committee. Smith said such a merger would be a disaster.",
+         "Jane Smith", "merger", "oppose"),
+        # "the model" refers to the topic whose terms use it, not to the topic named last
+        ("Leeds CCG backs an MCP. Bradford CCG proposed a merger. Wakefield CCG advocated the model.",
+         "Wakefield Clinical Commissioning Group", "mcp", "support"),
+        # a negated predicate noun
+        ("Leeds Local Medical Committee concluded that there is no benefit for patients to merge the CCGs.",
+         "Leeds Local Medical Committee", "merger", "oppose"),
+        # a variant of a term's word: "one organisation" is a "single organisation"
+        ("Walsall Healthcare NHS Trust and Dudley Group NHS Foundation Trust have agreed to come together as one organisation.",
+         "Dudley Group NHS Foundation Trust", "merger", "support"),
+        # "the panel" and "it": the last panel named, the previous sentence's subject
+        ("The Cooperation and Competition Panel reviewed the case last month. The panel found several problems. "
+         "Despite this it decided to recommend the merger.", "Cooperation and Competition Panel", "merger", "support"),
+        # inside a quote, "this is …" judges the topic named last
+        ("The two trusts completed their merger on Monday. Paula Clark, chief executive of Walsall Healthcare NHS Trust, "
+         "said: “This is a hugely exciting day for patients.”", "Paula Clark", "merger", "support"),
+        ("Shropshire Council wants the two CCGs to merge. Cllr John Brown said: “This is simply akin to a land grab.”",
+         "John Brown", "merger", "oppose"),
+        # the topic verb's own subject names no stakeholder: the cue above it decides
+        ("Shropshire Council wants the two CCGs to merge.", "Shropshire Council", "merger", "support"),
+        # what a merger does judges it only by its effects
+        ("Leeds Local Medical Committee said a merger would harm patients.", "Leeds Local Medical Committee", "merger", "oppose"),
+        ("Leeds Local Medical Committee said a merger would not create any disruption.",
+         "Leeds Local Medical Committee", "merger", "neutral"),
+        # places listed after a plural head are the organisations that head names
+        ("The four CCGs that proposed to merge are Shropshire, Telford and Wrekin, North Staffordshire and Stoke-on-Trent.",
+         "Telford and Wrekin Clinical Commissioning Group", "merger", "support"),
+    ],
+)
+def test_harder_stance_constructions(stances, text, stakeholder, topic, stance):
+    assert stances(text).get((stakeholder, topic)) == stance
+
+
 def test_a_quoted_stance_belongs_to_the_speaker_and_their_organisation(stances):
     found = stances("Paula Clark, chief executive of Walsall Healthcare NHS Trust, said: “We strongly oppose the merger.”")
     assert found[("Paula Clark", "merger")] == "oppose"
