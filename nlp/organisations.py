@@ -28,6 +28,9 @@ KIND_WORDS = {
     "medical", "committee", "committees", "council", "councils", "primary", "practice", "practices", "provider",
     "providers", "the", "and", "governing", "bodies", "body", "partnership", "partnerships", "network", "networks",
 }
+# Plural nouns for groups of people: "North Staffordshire MPs" and "Leeds GPs" are people, not a body.
+PEOPLE_GROUPS = {"mps", "gps", "councillors", "doctors", "nurses", "residents", "campaigners", "patients", "members",
+                 "leaders", "clinicians", "consultants", "staff"}
 TOPIC_ACRONYMS = {"mcp", "mcps", "aco", "acos", "cep", "ceps", "icp", "icps", "pacs"}
 NOT_ORGANISATIONS = re.compile(
     r"\b(act|bill|white paper|green paper|forward view|long term plan|business case|plan|strategy|review|"
@@ -80,6 +83,8 @@ def is_organisation_name(text: str) -> bool:
     if "\n" in text or "•" in text or fragment_of_nhs or lowered.split()[0].rstrip(".") in TITLES:
         return False
     if lowered.split()[-1] in TOPIC_ACRONYMS:  # "Northern Staffordshire MCP" is a proposal, not a body
+        return False
+    if lowered.split()[-1] in PEOPLE_GROUPS:
         return False
     if all(word in KIND_WORDS for word in lowered.split()):  # "GP Federations", "NHS Trusts"
         return False
