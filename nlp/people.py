@@ -59,11 +59,16 @@ def _organisation_name(span, doc: Doc, organisations: list[OrganisationResult], 
     return organisations[-1].name
 
 
+VENUE_AFTER = re.compile(r"\s+(?:event|conference|meeting|summit|debate|webinar|seminar|session)s?\b", re.IGNORECASE)
+
+
 def organisation_for_bare_role(person, role: str, organisations: list[OrganisationResult]) -> str | None:
     """For a role stated without its organisation: a council role belongs to the council the article
     names most; any other role to the organisation named last before it in the same sentence
     ("Cannock Chase Council raised concerns, with deputy leader Gordon Alcott calling it…")."""
-    mentions = [(m.start, org) for org in organisations for m in org.mentions if m.end <= person.start_char]
+    text = person.doc.text
+    mentions = [(m.start, org) for org in organisations for m in org.mentions if m.end <= person.start_char
+                and not VENUE_AFTER.match(text, m.end)]  # "speaking at a Westminster Health Forum event"
     if COUNCIL_ROLES.search(role):
         councils = [org for org in organisations if org.kind == "council"]
         return max(councils, key=lambda org: len(org.mentions)).name if councils else None

@@ -51,6 +51,12 @@ def test_a_role_without_an_organisation_stays_without_one(analyse):
     assert (found.role, found.organisation) == ("chief executive", None)
 
 
+def test_the_host_of_an_event_is_not_the_speakers_organisation(analyse):
+    found = person(analyse("Speaking at a King’s Fund Forum event last week, review chair Dr Ann Lee said the plan was wrong."),
+                   "Ann Lee")
+    assert found.organisation is None
+
+
 def test_a_surname_joins_the_full_name_in_the_same_article(analyse):
     result = analyse("Dr Chandra Kanneganti joined the board in May. Dr Kanneganti said talks had begun.")
     assert [p.name for p in result.people] == ["Chandra Kanneganti"]
