@@ -37,6 +37,7 @@ class Cues:
     contrast: tuple[str, ...]
     not_organisational: frozenset[str]
     topic_references: frozenset[str]
+    becoming: frozenset[str] = frozenset()  # "X will become an ACO": to become the topic is to back it
     effects: dict[str, str] = field(default_factory=dict)  # "the merger will improve care": what it does, judged
     term_variants: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "one organisation" is a "single organisation"
     misspelt: dict[str, str] = field(default_factory=dict)  # one-slip misspellings of long cues: "oppostion"
@@ -70,6 +71,7 @@ def load_cues(path: Path = CUES_FILE) -> Cues:
         support=frozenset(data["support"]), oppose=frozenset(data["oppose"]), negators=frozenset(data["negators"]),
         contrast=tuple(data["contrast"]), not_organisational=frozenset(data["not_organisational"]),
         topic_references=frozenset(data["topic_references"]),
+        becoming=frozenset(data["becoming"]),
         effects={**{w: "support" for w in data["effects"]["support"]}, **{w: "oppose" for w in data["effects"]["oppose"]}},
         term_variants={word: tuple(variants) for word, variants in data["term_variants"].items()},
     )
@@ -178,6 +180,8 @@ def governing_cues(topic_token: Token, cues: Cues):
         in_topic_phrase = came_from is not None and came_from.dep_ in ("compound", "amod", "nmod")  # "merger plans"
         if came_from is not None and came_from.dep_ in ("nsubj", "csubj"):
             polarity = cues.effects.get(token.lemma_.lower())  # what the topic does judges it only by its effects
+        elif came_from is not None and came_from.dep_ in ("attr", "oprd") and token.lemma_.lower() in cues.becoming:
+            polarity = "support"  # "the STP would become an accountable care system"
         else:
             polarity = cues.polarity(token) if token.i != topic_token.i and not in_topic_phrase else None
         if polarity is None and token.pos_ in ("VERB", "AUX"):  # "… the merger plan … are minuscule"
@@ -392,19 +396,20 @@ def sentence_stances(context: SentenceContext, cues: Cues) -> list[StanceResult]
         if _after_contrast(sentence, mention, context.mentions, cues):
             continue  # "an MCP instead of a merger": the merger is the rival, handled with the MCP
         speaker = context.speaker_at(mention.token.idx)
-        holders, polarity = [], None
+        positions: dict[Holder, str] = {}  # each stakeholder up the sentence, with its nearest cue's polarity
+        nearest = None
         for verb, polarity in governing_cues(mention.token, cues):
-            holders = _holders_doing(verb, mention.token, context, speaker)
-            if holders:
-                break
-        if polarity and not holders and speaker:  # a position stated in a quote with no subject of its own
-            holders = [Holder(speaker.name, speaker.kind, sentence.start_char, sentence.start_char)]
-        if not holders and _done_by_its_subject(mention.token):  # "the two CCGs are set to merge"
-            polarity = "oppose" if _negated(mention.token, cues) else "support"
-            holders = _holders_doing(mention.token, None, context, None)
-        for holder in holders:
-            results.append(StanceResult(holder.name, holder.kind, mention.topic, polarity, 0.8, evidence, "dependency cue"))
-            if polarity == "support":
+            nearest = nearest or polarity
+            for holder in _holders_doing(verb, mention.token, context, speaker):
+                positions.setdefault(holder, polarity)  # "X announced that Y would become an ACS": both back it
+        if nearest and not positions and speaker:  # a position stated in a quote with no subject of its own
+            positions[Holder(speaker.name, speaker.kind, sentence.start_char, sentence.start_char)] = nearest
+        if not positions and _done_by_its_subject(mention.token):  # "the two CCGs are set to merge"
+            done = "oppose" if _negated(mention.token, cues) else "support"
+            positions = {holder: done for holder in _holders_doing(mention.token, None, context, None)}
+        for holder, position in positions.items():
+            results.append(StanceResult(holder.name, holder.kind, mention.topic, position, 0.8, evidence, "dependency cue"))
+            if position == "support":
                 for rival in _contrasted(sentence, mention, context.mentions, cues):
                     results.append(StanceResult(holder.name, holder.kind, rival, "oppose", 0.7, evidence, "rival option"))
     taken = {(r.stakeholder, r.topic) for r in results}

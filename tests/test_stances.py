@@ -79,6 +79,10 @@ def test_stance_constructions(stances, text, stakeholder, topic, stance):
         ("Leeds Local Medical Committee said a merger would harm patients.", "Leeds Local Medical Committee", "merger", "oppose"),
         ("Leeds Local Medical Committee said a merger would not create any disruption.",
          "Leeds Local Medical Committee", "merger", "neutral"),
+        # becoming the topic backs it, and so does announcing that
+        ("NHS England announced that Leeds CCG would become an accountable care system.",
+         "Leeds Clinical Commissioning Group", "aco", "support"),
+        ("NHS England announced that Leeds CCG would become an accountable care system.", "NHS England", "aco", "support"),
         # places listed after a plural head are the organisations that head names
         ("The four CCGs that proposed to merge are Shropshire, Telford and Wrekin, North Staffordshire and Stoke-on-Trent.",
          "Telford and Wrekin Clinical Commissioning Group", "merger", "support"),
