@@ -17,7 +17,7 @@ _BODY = rf"{_CAPITALISED}(?:,?\s+(?:{_JOINER}\s+)*{_CAPITALISED})*"
 # in "… Partnership NHS Trust") is listed too: the regex is greedy and keeps the longest.
 SUFFIX_HEADS = [
     r"(?:NHS\s+)?Foundation\s+Trusts?", r"NHS\s+Trusts?", r"Trusts?", r"FTs?",
-    r"Clinical\s+Commissioning\s+Groups?", r"[Cc]linical\s+[Cc]ommissioning\s+[Gg]roup", r"CCGs?", r"Integrated\s+Care\s+Boards?", r"ICBs?",
+    r"Clinical\s+Commissioning\s+Groups?", r"[Cc]linical\s+[Cc]ommissioning\s+[Gg]roups?", r"CCGs?", r"Integrated\s+Care\s+Boards?", r"ICBs?",
     r"Integrated\s+Care\s+(?:Systems?|Partnerships?)", r"ICSs?", r"STPs?",
     r"GP\s+Federation", r"Federations?", r"Local\s+Medical\s+Committees?", r"LMCs?",
     r"(?:City|County|Borough|District|Metropolitan\s+Borough|Town|Parish)\s+Council", r"Council",
@@ -41,6 +41,7 @@ _NAME_BOUNDARY = re.compile(
 )
 # Plural heads shared by a list: "Shropshire and Telford & Wrekin CCGs" names two CCGs.
 _PLURAL_HEADS = {"Trusts": "Trust", "FTs": "FT", "CCGs": "CCG", "Clinical Commissioning Groups": "Clinical Commissioning Group",
+                 "clinical commissioning groups": "CCG",
                  "Councils": "Council", "LMCs": "LMC", "Local Medical Committees": "Local Medical Committee",
                  "ICBs": "ICB", "Integrated Care Boards": "Integrated Care Board"}
 # Collective phrases that come before "of" in front of a name: "Governing Bodies of X CCG".
