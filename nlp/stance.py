@@ -328,6 +328,8 @@ def _holders_of(tokens: list[Token], holders: list[Holder], speaker: Speaker | N
             continue
         if token.lower_ in FIRST_PERSON and speaker:
             found.append(Holder(speaker.name, speaker.kind, token.idx, token.idx))
+        elif token.lower_ == "it" and token.dep_ in ("nsubjpass", "expl"):
+            continue  # "it has been confirmed", "it was agreed": nobody in particular
         elif token.lower_ in PRONOUN_KINDS:
             found += (_pronoun_holders(token, holders) or _previous_subject(token, list(earlier))
                       or _pronoun_holders(token, list(earlier)))
