@@ -121,6 +121,10 @@ class OrganisationIndex:
         result.mentions.append(mention)
 
 
+# A name followed by one of these is a place: "GPs in the Stafford area".
+PLACE_AFTER = re.compile(r"\s+(?:area|areas|region|patch|footprint|locality|localities)\b")
+
+
 def _names_of(ent: Span) -> list[str]:
     doc = ent.doc
     listed = doc._.listed_organisations.get((ent.start_char, ent.end_char))
@@ -151,7 +155,7 @@ def collect_organisations(doc: Doc, registry: Registry) -> list[OrganisationResu
     index = OrganisationIndex(registry)
     for ent in org_ents:
         written = clean_org_text(ent.text)
-        if _is_place_inside_a_name(written, ent, longer_names, registry):
+        if _is_place_inside_a_name(written, ent, longer_names, registry) or PLACE_AFTER.match(doc.text, ent.end_char):
             continue
         mention = Mention(text=written, start=ent.start_char, end=ent.end_char, sentence=ent.sent.text.strip())
         acronym = written if written in doc._.acronyms else None

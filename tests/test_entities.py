@@ -33,6 +33,11 @@ def test_generic_words_and_topic_acronyms_are_not_organisations(nlp, registry):
     assert result.organisations == []
 
 
+def test_groups_of_people_and_places_are_not_organisations(nlp, registry):
+    result = analyse(nlp, registry, "GPs in the Harrogate area and North Yorkshire MPs backed Leeds City Council.")
+    assert [o.name for o in result.organisations] == ["Leeds City Council"]
+
+
 def test_a_surname_joins_the_full_name_and_titles_are_dropped(nlp, registry):
     result = analyse(nlp, registry,
                      "Dr Chandra Kanneganti stepped down from the board in May. Dr Kanneganti said talks had begun.")

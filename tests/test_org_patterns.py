@@ -54,6 +54,11 @@ def test_a_list_after_a_plural_head_keeps_only_the_places_known_as_organisations
     assert names("the trusts were Ludlow and Bridgnorth") == []
 
 
+def test_a_lower_case_plural_head_shares_out_too():
+    assert sorted(names("a meeting of NHS Leeds, Bradford and Wakefield clinical commissioning groups")) == \
+        ["Bradford CCG", "NHS Leeds CCG", "Wakefield CCG"]
+
+
 def test_two_names_under_a_plural_head_split_only_when_both_are_known():
     assert sorted(names("Stoke-on-Trent and North Staffordshire CCGs have merged")) == ["North Staffordshire CCG", "Stoke-on-Trent CCG"]
     assert sorted(names("Shropshire and Telford & Wrekin CCGs")) == ["Shropshire CCG", "Telford & Wrekin CCG"]

@@ -83,6 +83,9 @@ def test_stance_constructions(stances, text, stakeholder, topic, stance):
         ("NHS England announced that Leeds CCG would become an accountable care system.",
          "Leeds Clinical Commissioning Group", "aco", "support"),
         ("NHS England announced that Leeds CCG would become an accountable care system.", "NHS England", "aco", "support"),
+        # "it" in "it has been confirmed" is nobody
+        ("Leeds CCG proposed a merger. Leeds CCG will no longer send the application to NHS England, it has been confirmed.",
+         "NHS England", "merger", "neutral"),
         # places listed after a plural head are the organisations that head names
         ("The four CCGs that proposed to merge are Shropshire, Telford and Wrekin, North Staffordshire and Stoke-on-Trent.",
          "Telford and Wrekin Clinical Commissioning Group", "merger", "support"),
