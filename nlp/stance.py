@@ -167,6 +167,11 @@ def _names_an_idea(verb: Token, cues: Cues) -> bool:
     return verb.pos_ == "VERB" and verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in cues.topic_references
 
 
+def _embedded_question(token: Token) -> bool:
+    """True for the verb of a clause that asks who or what ("who will benefit from mergers"), not a relative clause."""
+    return token.dep_ != "relcl" and any(c.dep_ in SUBJECTS and c.tag_ == "WP" for c in token.children)
+
+
 def governing_cues(topic_token: Token, cues: Cues):
     """The cues on the way from the topic word up the parse, nearest first, each with its polarity
     after negation ("does not support" opposes)."""
@@ -200,8 +205,8 @@ def governing_cues(topic_token: Token, cues: Cues):
                 polarity = "oppose" if polarity == "support" else None
             if polarity:
                 yield token, polarity
-        if token.head.i == token.i:
-            return
+        if token.head.i == token.i or _embedded_question(token):
+            return  # "quantification of who will benefit from mergers": the topic is inside a question, no one's stance
         came_from, token = token, token.head
 
 

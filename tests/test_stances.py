@@ -86,6 +86,9 @@ def test_stance_constructions(stances, text, stakeholder, topic, stance):
         # "it" in "it has been confirmed" is nobody
         ("Leeds CCG proposed a merger. Leeds CCG will no longer send the application to NHS England, it has been confirmed.",
          "NHS England", "merger", "neutral"),
+        # a topic inside an embedded question is not what the verb above it is about
+        ("Leeds CCG is concerned that the merger would harm patients. Leeds CCG expects figures on who will benefit "
+         "from mergers.", "Leeds Clinical Commissioning Group", "merger", "oppose"),
         # places listed after a plural head are the organisations that head names
         ("The four CCGs that proposed to merge are Shropshire, Telford and Wrekin, North Staffordshire and Stoke-on-Trent.",
          "Telford and Wrekin Clinical Commissioning Group", "merger", "support"),
