@@ -454,15 +454,28 @@ def combine(stances: list[StanceResult]) -> list[StanceResult]:
     return combined
 
 
+def _judging_this(token: Token) -> bool:
+    """ "This" or "that" as a subject: "this is a hugely exciting day"."""
+    return token.lemma_.lower() in ("this", "that") and token.tag_ == "DT" and token.dep_ == "nsubj"
+
+
+def _own_feeling(token: Token, cues: Cues) -> bool:
+    """ "Our" or "my" on a cue noun with no object of its own: "our biggest concerns were …"."""
+    head = token.head
+    return (token.lower_ in ("our", "my") and token.dep_ == "poss" and head.pos_ == "NOUN" and cues.polarity(head) is not None
+            and not any(c.dep_ == "prep" for c in head.children))
+
+
 def topic_references(sentence: Span, topics: list[Topic], last_topic: str, cues: Cues,
                      quoted: list[tuple[int, int]] = ()) -> list[TopicMention]:
     """Words that refer back to a topic: nouns ("voted against the proposal", "advocated the model"), taken as
     the topic whose terms use that noun ("MCP model") when only one does, else the topic named last; and,
-    inside a quote, "this" or "that" judged by its verb ("this is a hugely exciting day"), the topic named last."""
+    inside a quote, "this" or "that" judged by its verb ("this is a hugely exciting day") or a feeling the
+    speaker owns ("our biggest concerns were …"), taken as the topic named last."""
     found = []
     for token in sentence:
         lemma = token.lemma_.lower()
-        if lemma in ("this", "that") and token.tag_ == "DT" and token.dep_ == "nsubj" and any(s <= token.idx < e for s, e in quoted):
+        if any(s <= token.idx < e for s, e in quoted) and (_judging_this(token) or _own_feeling(token, cues)):
             found.append(TopicMention(last_topic, token))
             continue
         if token.pos_ != "NOUN" or lemma not in cues.topic_references or \

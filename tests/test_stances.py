@@ -73,6 +73,8 @@ def test_stance_constructions(stances, text, stakeholder, topic, stance):
          "said: “This is a hugely exciting day for patients.”", "Paula Clark", "merger", "support"),
         ("Shropshire Council wants the two CCGs to merge. Cllr John Brown said: “This is simply akin to a land grab.”",
          "John Brown", "merger", "oppose"),
+        ("Leeds CCG proposed a merger. Dr Ann Lee, chair of Leeds Local Medical Committee, said: “Our biggest concern "
+         "is the loss of local funding.”", "Ann Lee", "merger", "oppose"),
         # the topic verb's own subject names no stakeholder: the cue above it decides
         ("Shropshire Council wants the two CCGs to merge.", "Shropshire Council", "merger", "support"),
         # what a merger does judges it only by its effects
