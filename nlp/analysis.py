@@ -11,7 +11,8 @@ from nlp.sentiment import sentiment
 from nlp.registry import Registry
 from nlp.results import ArticleAnalysis
 from nlp.roles import RoleFinder, load_role_heads, resolve_reference
-from nlp.stance import collect_stances, load_cues
+from nlp.stance import collect_stances
+from nlp.stance_cues import load_cues
 from nlp.topics import Topic
 
 

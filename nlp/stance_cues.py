@@ -1,0 +1,71 @@
+"""The stance lexicon (``nlp/data/stance_cues.toml``): cue words, negators, contrast markers and the
+words that refer to or stand in for a topic."""
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from nlp.misspellings import read_through_slip, slip_index
+from tracker.tomlfile import read_toml
+
+CUES_FILE = Path(__file__).parent / "data" / "stance_cues.toml"
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The stance lexicon: cue lemmas (single words and phrases), negators, contrast markers."""
+
+    support: frozenset[str]
+    oppose: frozenset[str]
+    negators: frozenset[str]
+    contrast: tuple[str, ...]
+    not_organisational: frozenset[str]
+    topic_references: frozenset[str]
+    becoming: frozenset[str] = frozenset()  # "X will become an ACO": to become the topic is to back it
+    effects: dict[str, str] = field(default_factory=dict)  # "the merger will improve care": what it does, judged
+    term_variants: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "one organisation" is a "single organisation"
+    misspelt: dict[str, str] = field(default_factory=dict)  # one-slip misspellings of long cues: "oppostion"
+
+    def polarity(self, token: Token) -> str | None:
+        """ "support" or "oppose" when ``token`` (alone or with the next word) is a cue.
+
+        Nouns that name a topic ("the plan", "the proposal") are not cues on their own.
+        """
+        lemma = token.lemma_.lower()
+        if token.pos_ == "NOUN" and lemma in self.topic_references:
+            return None
+        pair = f"{lemma} {token.nbor().lemma_.lower()}" if token.i + 1 < len(token.doc) else ""
+        for label, words in (("support", self.support), ("oppose", self.oppose)):
+            if lemma in words or token.lower_ in words or pair in words:
+                return label
+        if token.is_alpha:
+            return read_through_slip(token.text, self.polarities, self.misspelt)
+        return None
+
+    @property
+    def polarities(self) -> dict[str, str]:
+        """Every cue with its polarity."""
+        return {**{w: "support" for w in self.support}, **{w: "oppose" for w in self.oppose}}
+
+
+def load_cues(path: Path = CUES_FILE) -> Cues:
+    """Read the stance lexicon."""
+    data = read_toml(path)
+    cues = Cues(
+        support=frozenset(data["support"]), oppose=frozenset(data["oppose"]), negators=frozenset(data["negators"]),
+        contrast=tuple(data["contrast"]), not_organisational=frozenset(data["not_organisational"]),
+        topic_references=frozenset(data["topic_references"]),
+        becoming=frozenset(data["becoming"]),
+        effects={**{w: "support" for w in data["effects"]["support"]}, **{w: "oppose" for w in data["effects"]["oppose"]}},
+        term_variants={word: tuple(variants) for word, variants in data["term_variants"].items()},
+    )
+    cues.misspelt.update(slip_index(cues.polarities))
+    return cues
+
+
+def negated(token: Token, cues: Cues) -> bool:
+    """True when ``token`` is negated: a "not" or "no" on it, or a negator just before it."""
+    if any(child.dep_ == "neg" or child.lower_ in cues.negators for child in token.children):
+        return True
+    window = token.doc[max(token.sent.start, token.i - 3) : token.i]
+    return any(t.lower_ in cues.negators for t in window)
