@@ -24,6 +24,7 @@ class Cues:
     becoming: frozenset[str] = frozenset()  # "X will become an ACO": to become the topic is to back it
     effects: dict[str, str] = field(default_factory=dict)  # "the merger will improve care": what it does, judged
     term_variants: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "one organisation" is a "single organisation"
+    polarities: dict[str, str] = field(default_factory=dict)  # every single-word or phrase cue with its polarity
     misspelt: dict[str, str] = field(default_factory=dict)  # one-slip misspellings of long cues: "oppostion"
 
     def polarity(self, token: Token) -> str | None:
@@ -42,11 +43,6 @@ class Cues:
             return read_through_slip(token.text, self.polarities, self.misspelt)
         return None
 
-    @property
-    def polarities(self) -> dict[str, str]:
-        """Every cue with its polarity."""
-        return {**{w: "support" for w in self.support}, **{w: "oppose" for w in self.oppose}}
-
 
 def load_cues(path: Path = CUES_FILE) -> Cues:
     """Read the stance lexicon."""
@@ -59,6 +55,7 @@ def load_cues(path: Path = CUES_FILE) -> Cues:
         effects={**{w: "support" for w in data["effects"]["support"]}, **{w: "oppose" for w in data["effects"]["oppose"]}},
         term_variants={word: tuple(variants) for word, variants in data["term_variants"].items()},
     )
+    cues.polarities.update({**{w: "support" for w in cues.support}, **{w: "oppose" for w in cues.oppose}})
     cues.misspelt.update(slip_index(cues.polarities))
     return cues
 

@@ -8,8 +8,6 @@ from nlp.quotes import Speaker
 from nlp.roles import REFERENCE_WORDS, is_of_kind
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-
-
 FIRST_PERSON = {"we", "us", "our", "i", "my"}
 
 
