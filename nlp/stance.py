@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from nlp.membership import credit_members, members_joining
 from nlp.quotes import Speaker
 from nlp.results import StanceResult
 from nlp.stance_cues import Cues, negated
@@ -78,8 +79,11 @@ def _done_by_its_subject(token: Token) -> bool:
     return not any(c.lower_ in hedges for t in chain for c in t.children if c.dep_ == "aux")
 
 
-def _contrasted(sentence: Span, first: TopicMention, mentions: list[TopicMention], cues: Cues) -> list[str]:
-    """Topics set against ``first`` in the sentence: "an MCP instead of the larger organisation"."""
+def _contrasted(sentence: Span, first: TopicMention, mentions: list[TopicMention], cues: Cues,
+                rival: dict[str, str] | None = None) -> list[str]:
+    """Topics set against ``first`` in the sentence: "an MCP instead of the larger organisation"; and, when
+    the article tracks one other topic, a referring noun set against it ("an MCP as an alternative to the
+    STP's plans") names that one."""
     text = sentence.text.lower()
     rivals = []
     for other in mentions:
@@ -88,7 +92,14 @@ def _contrasted(sentence: Span, first: TopicMention, mentions: list[TopicMention
         between = text[first.token.idx - sentence.start_char : other.token.idx - sentence.start_char]
         if any(marker in between for marker in cues.contrast):
             rivals.append(other.topic)
-    return rivals
+    if rivals or first.topic not in (rival or {}):
+        return rivals
+    for token in sentence[first.token.i - sentence.start + 1 :]:
+        between = text[first.token.idx - sentence.start_char : token.idx - sentence.start_char]
+        if token.pos_ == "NOUN" and token.lemma_.lower() in cues.topic_references and \
+                any(marker in between for marker in cues.contrast):
+            return [rival[first.topic]]
+    return []
 
 
 def _after_contrast(sentence: Span, mention: TopicMention, mentions: list[TopicMention], cues: Cues) -> bool:
@@ -106,6 +117,8 @@ class SentenceContext:
     quotes: list = field(default_factory=list)  # QuoteResult: the quotes overlapping this sentence
     mentions: list[TopicMention] = field(default_factory=list)
     earlier: list[Holder] = field(default_factory=list)  # stakeholders named up to the end of this sentence
+    groups: frozenset[str] = frozenset()  # words for unnamed groups: "the alliance"
+    rival: dict[str, str] = field(default_factory=dict)  # topic → the article's other topic, for "an alternative to the plans"
 
     def speaker_at(self, position: int) -> Speaker | None:
         """The speaker of the quote that contains ``position``, if any."""
@@ -116,7 +129,7 @@ class SentenceContext:
 def _holders_doing(verb: Token, topic: Token | None, context: "SentenceContext", speaker: Speaker | None) -> list[Holder]:
     """The stakeholders who do ``verb``: the first of its subject candidates that names any."""
     for tokens in subject_candidates(verb, topic):
-        holders = holders_of(tokens, context.holders, speaker, context.earlier)
+        holders = holders_of(tokens, context.holders, speaker, context.earlier, context.groups)
         if holders:
             return holders
     return []
@@ -144,7 +157,7 @@ def sentence_stances(context: SentenceContext, cues: Cues) -> list[StanceResult]
         for holder, position in positions.items():
             results.append(StanceResult(holder.name, holder.kind, mention.topic, position, 0.8, evidence, "dependency cue"))
             if position == "support":
-                for rival in _contrasted(sentence, mention, context.mentions, cues):
+                for rival in _contrasted(sentence, mention, context.mentions, cues, context.rival):
                     results.append(StanceResult(holder.name, holder.kind, rival, "oppose", 0.7, evidence, "rival option"))
     taken = {(r.stakeholder, r.topic) for r in results}
     speakers = [Holder(q.speaker, q.speaker_type, q.start, q.start) for q in context.quotes if q.speaker]
@@ -196,6 +209,7 @@ def collect_stances(doc: Doc, topics: list[Topic], organisations: list, people: 
         for mention in mentions:
             counts[mention.topic] = counts.get(mention.topic, 0) + 1
     main_topic = max(counts, key=counts.get) if counts else None
+    rival = {a: b for a in counts for b in counts if a != b} if len(counts) == 2 else {}
     stances, last_topic = [], main_topic
     for sentence, mentions in zip(sentences, found):
         overlapping = [q for q in quotes if q.start < sentence.end_char and sentence.start_char < q.end]
@@ -206,7 +220,9 @@ def collect_stances(doc: Doc, topics: list[Topic], organisations: list, people: 
             continue
         inside = [h for h in holders if sentence.start_char <= h.start < sentence.end_char]
         earlier = [h for h in holders if h.start < sentence.end_char]
-        stances += sentence_stances(SentenceContext(sentence, inside, overlapping, mentions, earlier), cues)
+        context = SentenceContext(sentence, inside, overlapping, mentions, earlier, cues.groups, rival)
+        stances += sentence_stances(context, cues)
+    stances = credit_members(stances, members_joining(sentences, holders, cues.groups))
     affiliation = {p.name: p.organisation for p in people if p.organisation}
     stances += [StanceResult(affiliation[s.stakeholder], "organisation", s.topic, s.stance, s.confidence * 0.9, s.evidence,
                              f"{s.method}, via spokesperson")

@@ -21,6 +21,7 @@ class Cues:
     contrast: tuple[str, ...]
     not_organisational: frozenset[str]
     topic_references: frozenset[str]
+    groups: frozenset[str] = frozenset()  # words for groups stakeholders join: "the alliance"
     becoming: frozenset[str] = frozenset()  # "X will become an ACO": to become the topic is to back it
     effects: dict[str, str] = field(default_factory=dict)  # "the merger will improve care": what it does, judged
     term_variants: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "one organisation" is a "single organisation"
@@ -51,7 +52,7 @@ def load_cues(path: Path = CUES_FILE) -> Cues:
         support=frozenset(data["support"]), oppose=frozenset(data["oppose"]), negators=frozenset(data["negators"]),
         contrast=tuple(data["contrast"]), not_organisational=frozenset(data["not_organisational"]),
         topic_references=frozenset(data["topic_references"]),
-        becoming=frozenset(data["becoming"]),
+        becoming=frozenset(data["becoming"]), groups=frozenset(data["groups"]),
         effects={**{w: "support" for w in data["effects"]["support"]}, **{w: "oppose" for w in data["effects"]["oppose"]}},
         term_variants={word: tuple(variants) for word, variants in data["term_variants"].items()},
     )

@@ -16,7 +16,7 @@ class Holder:
     """A stakeholder mentioned in the text: canonical name, kind and where."""
 
     name: str
-    kind: str  # "organisation" or "person"
+    kind: str  # "organisation", "person", or "group" for an unnamed one ("the alliance")
     start: int
     end: int
 
@@ -126,14 +126,18 @@ def counted_reference(token: Token, earlier: list[Holder]) -> list[Holder]:
 
 
 def holders_of(tokens: list[Token], holders: list[Holder], speaker: Speaker | None,
-               earlier: list[Holder] = ()) -> list[Holder]:
+               earlier: list[Holder] = (), groups: frozenset[str] = frozenset()) -> list[Holder]:
     """The stakeholders ``tokens`` (a subject and the words listed with it) name: first-person words are the
-    quote's speaker, pronouns and references are resolved, other words are the names they cover."""
+    quote's speaker, pronouns and references are resolved, other words are the names they cover. "The
+    alliance" (a word in ``groups``), when no alliance is named, is an unnamed group: see ``nlp.membership``."""
     found = []
     for token in tokens:
         counted = counted_reference(token, list(earlier))
         if counted:
             found += counted
+            continue
+        if token.lemma_.lower() in groups and any(c.lower_ in ("the", "this") for c in token.children):
+            found.append(unnamed_group(token))
             continue
         if token.lower_ in FIRST_PERSON and speaker:
             found.append(Holder(speaker.name, speaker.kind, token.idx, token.idx))
@@ -145,6 +149,11 @@ def holders_of(tokens: list[Token], holders: list[Holder], speaker: Speaker | No
         else:
             found += _holders_at(token, holders) or _named_earlier(token, earlier)
     return found
+
+
+def unnamed_group(token: Token) -> Holder:
+    """The unnamed group a word such as "alliance" stands for, as a stakeholder whose stances its members share."""
+    return Holder(f"the {token.lemma_.lower()}", "group", token.idx, token.idx + len(token.text))
 
 
 def _named_earlier(token: Token, earlier: list[Holder]) -> list[Holder]:

@@ -122,3 +122,21 @@ def test_a_new_topic_needs_no_code(nlp, registry, tmp_path):
     analyser = Analyser(registry, load_topics(topics_file))
     result = analyser.analyse_doc(nlp("Walsall Healthcare NHS Trust opposes the closure of the ward."))
     assert [(s.stakeholder, s.topic, s.stance) for s in result.stances] == [("Walsall Healthcare NHS Trust", "closure", "oppose")]
+
+
+def test_members_of_an_unnamed_alliance_share_its_stances(stances):
+    found = stances(
+        "The alliance is planning to bid for an MCP contract as an alternative to the county’s larger plans. "
+        "Bristol GP Federation, Bath City Council and North Bristol NHS Trust have all joined the alliance to back an MCP. "
+        "The county wants a merger of its two community trusts.")
+    for member in ("Bristol GP Federation", "Bath City Council", "North Bristol NHS Trust"):
+        assert found[(member, "mcp")] == "support"
+        assert found[(member, "merger")] == "oppose"
+    assert not any(stakeholder == "the alliance" for stakeholder, _ in found)
+
+
+def test_a_rival_named_only_as_the_plans_is_the_articles_other_topic(stances):
+    found = stances("Leeds CCG wants an MCP as an alternative to the plans. The county wants a merger of its two trusts.")
+    assert found[("Leeds Clinical Commissioning Group", "merger")] == "oppose"
+    assert stances("Leeds CCG wants an MCP as an alternative to the plans.")[("Leeds Clinical Commissioning Group", "mcp")] == "support"
+    assert ("Leeds Clinical Commissioning Group", "merger") not in stances("Leeds CCG wants an MCP as an alternative to the plans.")
