@@ -34,12 +34,16 @@ def _embedded_question(token: Token) -> bool:
 
 def governing_cues(topic_token: Token, cues: Cues):
     """The cues on the way from the topic word up the parse, nearest first, each with its polarity
-    after negation ("does not support" opposes)."""
+    after negation ("does not support" opposes); a participle on the topic with its agent comes first."""
     if _names_an_idea(topic_token, cues):  # "the idea that hospitals can take over practices is a bad one"
         topic_token = topic_token.head
     elif topic_token.pos_ == "VERB" and any(c.dep_ in SUBJECTS for c in topic_token.children):
         # "X and Y are set to merge", "the trust has taken over the practice": doing it is backing it
         yield topic_token, "oppose" if negated(topic_token, cues) else "support"
+    for participle in (c for c in topic_token.children if c.dep_ == "acl" and any(g.dep_ == "agent" for g in c.children)):
+        polarity = cues.polarity(participle)  # "the merger proposed by the CCGs", "the contract developed by NHS England"
+        if polarity:
+            yield participle, "oppose" if polarity == "support" and negated(participle, cues) else polarity
     token, came_from = topic_token, None
     while True:
         in_topic_phrase = came_from is not None and came_from.dep_ in ("compound", "amod", "nmod")  # "merger plans"

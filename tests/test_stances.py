@@ -91,6 +91,10 @@ def test_stance_constructions(stances, text, stakeholder, topic, stance):
         # a topic inside an embedded question is not what the verb above it is about
         ("Leeds CCG is concerned that the merger would harm patients. Leeds CCG expects figures on who will benefit "
          "from mergers.", "Leeds Clinical Commissioning Group", "merger", "oppose"),
+        # a participle on the topic with its agent
+        ("GPs are divided over the merger proposed by Leeds CCG.", "Leeds Clinical Commissioning Group", "merger", "support"),
+        ("Leeds CCG backs an MCP. Practices may give up their old contracts in favour of the new contract being "
+         "developed by NHS England.", "NHS England", "mcp", "support"),
         # places listed after a plural head are the organisations that head names
         ("The four CCGs that proposed to merge are Shropshire, Telford and Wrekin, North Staffordshire and Stoke-on-Trent.",
          "Telford and Wrekin Clinical Commissioning Group", "merger", "support"),
