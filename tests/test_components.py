@@ -27,3 +27,11 @@ def test_acronyms_defined_in_the_text_become_organisations_where_they_recur():
     doc = nlp.get_pipe("entity_corrections")(doc)
     assert doc._.acronyms == {"LTH": "Leeds Teaching Hospitals"}
     assert [e.text for e in doc.ents] == ["Leeds Teaching Hospitals", "LTH"]
+
+
+def test_line_breaks_and_lone_full_stops_start_sentences_before_the_parser(nlp):
+    assert nlp.pipe_names.index("full_stops") < nlp.pipe_names.index("parser")
+    doc = nlp("GPs vote on merger plans\nThe new trust will be called Leeds Partnership FT. Bradford Trust agreed, "
+              "Dr. Smith said.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "GPs vote on merger plans", "The new trust will be called Leeds Partnership FT.", "Bradford Trust agreed, Dr. Smith said."]
