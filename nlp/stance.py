@@ -20,6 +20,7 @@ from nlp.stance_cues import Cues, negated
 from nlp.stance_holders import SUBJECTS, Holder, holders_of, subject_candidates
 from nlp.topic_mentions import TopicMention, find_topic_mentions, topic_references
 from nlp.topics import Topic
+from nlp.votes import ballot_side
 
 def _names_an_idea(verb: Token, cues: Cues) -> bool:
     """True for a topic verb in a clause that spells out a plan or idea ("the proposal that the CCGs merge"):
@@ -143,6 +144,7 @@ def sentence_stances(context: SentenceContext, cues: Cues) -> list[StanceResult]
     """The positions one sentence shows, and neutral reports for the rest of its stakeholders."""
     sentence, results = context.sentence, []
     evidence = " ".join(sentence.text.split())
+    ballot = ballot_side(sentence.text)
     for mention in context.mentions:
         if _after_contrast(sentence, mention, context.mentions, cues):
             continue  # "an MCP instead of a merger": the merger is the rival, handled with the MCP
@@ -158,8 +160,11 @@ def sentence_stances(context: SentenceContext, cues: Cues) -> list[StanceResult]
         if not positions and _done_by_its_subject(mention.token):  # "the two CCGs are set to merge"
             done = "oppose" if negated(mention.token, cues) else "support"
             positions = {holder: done for holder in _holders_doing(mention.token, None, context, None)}
+        method = "dependency cue"
+        if positions and ballot:  # "seven votes in support and four against": the count decides
+            positions, method = {holder: ballot for holder in positions}, "vote count"
         for holder, position in positions.items():
-            results.append(StanceResult(holder.name, holder.kind, mention.topic, position, 0.8, evidence, "dependency cue"))
+            results.append(StanceResult(holder.name, holder.kind, mention.topic, position, 0.8, evidence, method))
             if position == "support":
                 for rival in _contrasted(sentence, mention, context.mentions, cues, context.rival):
                     results.append(StanceResult(holder.name, holder.kind, rival, "oppose", 0.7, evidence, "rival option"))

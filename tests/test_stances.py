@@ -95,6 +95,9 @@ def test_stance_constructions(stances, text, stakeholder, topic, stance):
         ("GPs are divided over the merger proposed by Leeds CCG.", "Leeds Clinical Commissioning Group", "merger", "support"),
         ("Leeds CCG backs an MCP. Practices may give up their old contracts in favour of the new contract being "
          "developed by NHS England.", "NHS England", "mcp", "support"),
+        # a vote count outweighs the words around it
+        ("Leeds CCG provided the most opposition to the merger, with seven votes in support of it and four against.",
+         "Leeds Clinical Commissioning Group", "merger", "support"),
         # places listed after a plural head are the organisations that head names
         ("The four CCGs that proposed to merge are Shropshire, Telford and Wrekin, North Staffordshire and Stoke-on-Trent.",
          "Telford and Wrekin Clinical Commissioning Group", "merger", "support"),
