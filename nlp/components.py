@@ -49,10 +49,10 @@ class NhsOrganisationNames:
         return self.registry.lookup(name) is not None
 
     def __call__(self, doc: Doc) -> Doc:
-        found, listed = [], {}
-        for start, end, name in find_organisation_names(doc.text, self.is_known):
-            is_list_member = name != doc.text[start:end]
-            start = after_listed_registry_names(doc, start, end)
+        found, listed, text = [], {}, doc.text  # Doc.text is rebuilt on each access: read it once
+        for start, end, name in find_organisation_names(text, self.is_known):
+            is_list_member = name != text[start:end]
+            start = after_listed_registry_names(doc, start, end, text)
             span = doc.char_span(start, end, label="ORG", alignment_mode="expand")
             span = trim_name_span(span) if span is not None else None
             if span is None:
@@ -65,15 +65,15 @@ class NhsOrganisationNames:
         return doc
 
 
-def after_listed_registry_names(doc: Doc, start: int, end: int) -> int:
+def after_listed_registry_names(doc: Doc, start: int, end: int, text: str) -> int:
     """Where a pattern match really starts when it begins with registry names in a list.
 
     In "University Hospitals of North Midlands, Stoke-on-Trent City Council" the registry
-    has already tagged the first name; the match is only the name after the comma.
+    has already tagged the first name; the match is only the name after the comma. ``text`` is ``doc.text``.
     """
     for ent in doc.ents:
-        if start <= ent.start_char and ent.end_char < end and re.match(r",|\s+(?:and|&)\s", doc.text[ent.end_char : end]):
-            start = ent.end_char + re.match(r",?\s*(?:(?:and|&)\s+)?", doc.text[ent.end_char : end]).end()
+        if start <= ent.start_char and ent.end_char < end and re.match(r",|\s+(?:and|&)\s", text[ent.end_char : end]):
+            start = ent.end_char + re.match(r",?\s*(?:(?:and|&)\s+)?", text[ent.end_char : end]).end()
     return start
 
 
@@ -84,9 +84,10 @@ def full_stops(doc: Doc) -> Doc:
     Abbreviations keep their stop inside the token ("Dr.", "St."), so a stop standing alone ends a sentence;
     a headline has no stop at all, but its line break ends it.
     """
+    text = doc.text  # built from the tokens on each access: read it once
     words = [t for t in doc if not t.is_space]
     for before, word in zip(words, words[1:]):
-        gap = doc.text[before.idx + len(before.text) : word.idx]
+        gap = text[before.idx + len(before.text) : word.idx]
         if "\n" in gap or before.text == "." and gap and word.text[:1].isupper():
             word.is_sent_start = True
     return doc

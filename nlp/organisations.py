@@ -153,9 +153,10 @@ def collect_organisations(doc: Doc, registry: Registry) -> list[OrganisationResu
     org_ents = [e for e in doc.ents if e.label_ == "ORG"]
     longer_names = [e.text for e in org_ents if len(e.text.split()) > 1]
     index = OrganisationIndex(registry)
+    text = doc.text  # built from the tokens on each access: read it once
     for ent in org_ents:
         written = clean_org_text(ent.text)
-        if _is_place_inside_a_name(written, ent, longer_names, registry) or PLACE_AFTER.match(doc.text, ent.end_char):
+        if _is_place_inside_a_name(written, ent, longer_names, registry) or PLACE_AFTER.match(text, ent.end_char):
             continue
         mention = Mention(text=written, start=ent.start_char, end=ent.end_char, sentence=ent.sent.text.strip())
         acronym = written if written in doc._.acronyms else None
@@ -168,4 +169,5 @@ def collect_organisations(doc: Doc, registry: Registry) -> list[OrganisationResu
 def collect_outlets(doc: Doc) -> list[str]:
     """The news outlets the article names as its source ("HSJ understands", "told Pulse"), kept apart
     from the stakeholders. Outlets are a known list, matched by name rather than left to NER."""
-    return [name for name in OUTLET_NAMES if re.search(rf"\b{re.escape(name)}\b", doc.text)]
+    text = doc.text
+    return [name for name in OUTLET_NAMES if re.search(rf"\b{re.escape(name)}\b", text)]

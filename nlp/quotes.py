@@ -254,7 +254,7 @@ def collect_reported_speech(doc, direct: list[QuoteResult], stakeholders: Stakeh
 
     Sentences already carrying a direct quote are left to it.
     """
-    reported = []
+    reported, whole = [], doc.text  # Doc.text is rebuilt on each access: read it once
     for sentence in doc.sents:
         if any(q.start < sentence.end_char and sentence.start_char < q.end for q in direct):
             continue
@@ -265,10 +265,10 @@ def collect_reported_speech(doc, direct: list[QuoteResult], stakeholders: Stakeh
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if clause is None or subject is None:
                 continue
-            subject_text = doc.text[min(t.idx for t in subject.subtree) : max(t.idx + len(t.text) for t in subject.subtree)]
+            subject_text = whole[min(t.idx for t in subject.subtree) : max(t.idx + len(t.text) for t in subject.subtree)]
             speaker = resolve_speaker(subject_text, subject.idx, stakeholders, resolve_reference)
             tokens = [t for t in clause.subtree if not (t.i == clause.left_edge.i and t.lower_ == "that")]
-            text = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)] if tokens else ""
+            text = whole[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)] if tokens else ""
             if speaker and len(text.split()) >= MIN_WORDS:
                 reported.append(QuoteResult(speaker.name, speaker.kind, " ".join(text.split()), False,
                                             tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)))
