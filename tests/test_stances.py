@@ -40,6 +40,33 @@ def test_stance_constructions(stances, text, stakeholder, topic, stance):
 
 
 @pytest.mark.parametrize(
+    "sentence, stance",
+    [
+        ("Walsall Healthcare NHS Trust welcomed the merger.", "support"),
+        ("Walsall Healthcare NHS Trust supports the merger.", "support"),
+        ("Walsall Healthcare NHS Trust approved the merger.", "support"),
+        ("Walsall Healthcare NHS Trust voted for the merger.", "support"),
+        ("Walsall Healthcare NHS Trust has proposed the merger.", "support"),
+        ("Walsall Healthcare NHS Trust opposes the merger.", "oppose"),
+        ("Walsall Healthcare NHS Trust rejected the merger.", "oppose"),
+        ("Walsall Healthcare NHS Trust tried to block the merger.", "oppose"),
+        ("Walsall Healthcare NHS Trust is campaigning against the merger.", "oppose"),
+        ("Walsall Healthcare NHS Trust has gone to court against the merger.", "oppose"),
+        ("Walsall Healthcare NHS Trust warned against the merger.", "oppose"),
+        ("Walsall Healthcare NHS Trust raised concerns about the merger.", "oppose"),
+        ("Walsall Healthcare NHS Trust does not back the merger.", "oppose"),
+    ],
+)
+def test_each_stance_verb_and_noun(stances, sentence, stance):
+    assert stances(sentence).get(("Walsall Healthcare NHS Trust", "merger")) == stance
+
+
+def test_not_opposing_is_not_support(stances):
+    found = stances("Walsall Healthcare NHS Trust did not oppose the merger.")
+    assert found.get(("Walsall Healthcare NHS Trust", "merger")) in (None, "neutral")
+
+
+@pytest.mark.parametrize(
     "text, stakeholder, topic, stance",
     [
         # a term with words inserted, governed from far up the sentence
