@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from nlp.membership import credit_members, members_joining
 from nlp.quotes import Speaker
 from nlp.results import StanceResult
-from nlp.stance_cues import Cues, negated
+from nlp.stance_cues import Cues, negated, speaks_for_organisation
 from nlp.stance_holders import SUBJECTS, Holder, holders_of, subject_candidates
 from nlp.topic_mentions import TopicMention, find_topic_mentions, topic_references
 from nlp.topics import Topic
@@ -206,7 +206,8 @@ def combine(stances: list[StanceResult]) -> list[StanceResult]:
 def collect_stances(doc: Doc, topics: list[Topic], organisations: list, people: list, quotes: list, cues: Cues) -> list[StanceResult]:
     """Every stakeholder's stance on every topic the article ties them to, one per (stakeholder, topic).
 
-    A person's stance is also credited to the organisation the article says they speak for.
+    A person's stance is also credited to the organisation the article says they speak for, unless
+    their role is one held in their own name ("senior fellow", "member").
     """
     holders = [Holder(o.name, "organisation", m.start, m.end) for o in organisations for m in o.mentions]
     holders += [Holder(p.name, "person", m.start, m.end) for p in people for m in p.mentions]
@@ -232,7 +233,7 @@ def collect_stances(doc: Doc, topics: list[Topic], organisations: list, people: 
         context = SentenceContext(sentence, inside, overlapping, mentions, earlier, cues.groups, rival)
         stances += sentence_stances(context, cues)
     stances = credit_members(stances, members_joining(sentences, holders, cues.groups))
-    affiliation = {p.name: p.organisation for p in people if p.organisation}
+    affiliation = {p.name: p.organisation for p in people if p.organisation and speaks_for_organisation(p.role, cues)}
     stances += [StanceResult(affiliation[s.stakeholder], "organisation", s.topic, s.stance, s.confidence * 0.9, s.evidence,
                              f"{s.method}, via spokesperson")
                 for s in stances if s.stakeholder_type == "person" and s.stakeholder in affiliation and s.stance != "neutral"]

@@ -23,6 +23,7 @@ class Cues:
     topic_references: frozenset[str]
     groups: frozenset[str] = frozenset()  # words for groups stakeholders join: "the alliance"
     becoming: frozenset[str] = frozenset()  # "X will become an ACO": to become the topic is to back it
+    own_view_roles: frozenset[str] = frozenset()  # "senior fellow": speaks for themselves, not their organisation
     effects: dict[str, str] = field(default_factory=dict)  # "the merger will improve care": what it does, judged
     term_variants: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "one organisation" is a "single organisation"
     polarities: dict[str, str] = field(default_factory=dict)  # every single-word or phrase cue with its polarity
@@ -53,12 +54,18 @@ def load_cues(path: Path = CUES_FILE) -> Cues:
         contrast=tuple(data["contrast"]), not_organisational=frozenset(data["not_organisational"]),
         topic_references=frozenset(data["topic_references"]),
         becoming=frozenset(data["becoming"]), groups=frozenset(data["groups"]),
+        own_view_roles=frozenset(data["own_view_roles"]),
         effects={**{w: "support" for w in data["effects"]["support"]}, **{w: "oppose" for w in data["effects"]["oppose"]}},
         term_variants={word: tuple(variants) for word, variants in data["term_variants"].items()},
     )
     cues.polarities.update({**{w: "support" for w in cues.support}, **{w: "oppose" for w in cues.oppose}})
     cues.misspelt.update(slip_index(cues.polarities))
     return cues
+
+
+def speaks_for_organisation(role: str | None, cues: Cues) -> bool:
+    """True when a person with ``role`` speaks for their organisation: any role but a member's, a fellow's, …"""
+    return not role or role.lower().split()[-1] not in cues.own_view_roles
 
 
 def negated(token: Token, cues: Cues) -> bool:

@@ -146,9 +146,19 @@ def holders_of(tokens: list[Token], holders: list[Holder], speaker: Speaker | No
         elif token.lower_ in PRONOUN_KINDS:
             found += (_pronoun_holders(token, holders) or _previous_subject(token, list(earlier))
                       or _pronoun_holders(token, list(earlier)))
+        elif _describes_a_person(token, found):
+            continue  # "Jane Smith, a senior fellow at the Nuffield Trust": her role, not a second stakeholder
         else:
             found += _holders_at(token, holders) or _named_earlier(token, earlier)
     return found
+
+
+def _describes_a_person(token: Token, found: list[Holder]) -> bool:
+    """True when ``token`` is in apposition to a word already resolved to a person: it gives their role, and
+    the organisation it names is credited only as the one they speak for (see ``nlp.stance``)."""
+    if token.dep_ != "appos":
+        return False
+    return any(h.kind == "person" and h.start <= token.head.idx < max(h.end, h.start + 1) for h in found)
 
 
 def unnamed_group(token: Token) -> Holder:

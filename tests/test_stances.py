@@ -140,6 +140,12 @@ def test_a_quoted_stance_belongs_to_the_speaker_and_their_organisation(stances):
     assert found[("Walsall Healthcare NHS Trust", "merger")] == "oppose"
 
 
+def test_a_fellow_or_member_speaks_only_for_themselves(stances):
+    found = stances("Dr Jane Smith, a senior fellow at the Nuffield Trust, warned against the merger.")
+    assert found[("Jane Smith", "merger")] == "oppose"
+    assert found.get(("Nuffield Trust", "merger")) in (None, "neutral")
+
+
 def test_practices_merging_back_office_functions_is_not_an_nhs_merger(stances):
     found = stances("Leeds GP Federation intends to merge the practices’ back office functions and IT systems.")
     assert ("Leeds GP Federation", "merger") not in found
