@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from nlp.membership import credit_members, members_joining
 from nlp.quotes import Speaker
 from nlp.results import StanceResult
-from nlp.stance_cues import Cues, negated, speaks_for_organisation
+from nlp.stance_cues import Cues, after_negation, negated, speaks_for_organisation
 from nlp.stance_holders import SUBJECTS, Holder, holders_of, subject_candidates
 from nlp.topic_mentions import TopicMention, find_topic_mentions, topic_references
 from nlp.topics import Topic
@@ -40,7 +40,7 @@ def governing_cues(topic_token: Token, cues: Cues):
         topic_token = topic_token.head
     elif topic_token.pos_ == "VERB" and any(c.dep_ in SUBJECTS for c in topic_token.children):
         # "X and Y are set to merge", "the trust has taken over the practice": doing it is backing it
-        yield topic_token, "oppose" if negated(topic_token, cues) else "support"
+        yield topic_token, after_negation("support", topic_token, cues)
     for participle in (c for c in topic_token.children if c.dep_ == "acl" and any(g.dep_ == "agent" for g in c.children)):
         polarity = cues.polarity(participle)  # "the merger proposed by the CCGs", "the contract developed by NHS England"
         if polarity:
@@ -62,12 +62,10 @@ def governing_cues(topic_token: Token, cues: Cues):
                            for g in p.children if g.dep_ == "pobj"]
             predicates += [m for c in predicates for m in c.children if m.dep_ in ("amod", "compound")]  # "a bad idea"
             predicate = next((c for c in predicates if cues.polarity(c)), None)
-            polarity = cues.polarity(predicate) if predicate is not None else None
-            if polarity and negated(predicate, cues):  # "there is no benefit in merging"
-                polarity = "oppose" if polarity == "support" else None
+            if predicate is not None:  # "there is no benefit in merging": the predicate's own negation counts
+                polarity = after_negation(cues.polarity(predicate), predicate, cues)
         if polarity:
-            if negated(token, cues):
-                polarity = "oppose" if polarity == "support" else None
+            polarity = after_negation(polarity, token, cues)
             if polarity:
                 yield token, polarity
         if token.head.i == token.i or _embedded_question(token):
@@ -158,7 +156,7 @@ def sentence_stances(context: SentenceContext, cues: Cues) -> list[StanceResult]
         if nearest and not positions and speaker:  # a position stated in a quote with no subject of its own
             positions[Holder(speaker.name, speaker.kind, sentence.start_char, sentence.start_char)] = nearest
         if not positions and _done_by_its_subject(mention.token):  # "the two CCGs are set to merge"
-            done = "oppose" if negated(mention.token, cues) else "support"
+            done = after_negation("support", mention.token, cues)
             positions = {holder: done for holder in _holders_doing(mention.token, None, context, None)}
         method = "dependency cue"
         if positions and ballot:  # "seven votes in support and four against": the count decides

@@ -15,8 +15,7 @@ CUES_FILE = Path(__file__).parent / "data" / "stance_cues.toml"
 class Cues:
     """The stance lexicon: cue lemmas (single words and phrases), negators, contrast markers."""
 
-    support: frozenset[str]
-    oppose: frozenset[str]
+    polarities: dict[str, str]  # every cue, single word or phrase, with its polarity: "back" → "support"
     negators: frozenset[str]
     contrast: tuple[str, ...]
     not_organisational: frozenset[str]
@@ -26,7 +25,6 @@ class Cues:
     own_view_roles: frozenset[str] = frozenset()  # "senior fellow": speaks for themselves, not their organisation
     effects: dict[str, str] = field(default_factory=dict)  # "the merger will improve care": what it does, judged
     term_variants: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "one organisation" is a "single organisation"
-    polarities: dict[str, str] = field(default_factory=dict)  # every single-word or phrase cue with its polarity
     misspelt: dict[str, str] = field(default_factory=dict)  # one-slip misspellings of long cues: "oppostion"
 
     def polarity(self, token: Token) -> str | None:
@@ -38,34 +36,46 @@ class Cues:
         if token.pos_ == "NOUN" and lemma in self.topic_references:
             return None
         pair = f"{lemma} {token.nbor().lemma_.lower()}" if token.i + 1 < len(token.doc) else ""
-        for label, words in (("support", self.support), ("oppose", self.oppose)):
-            if lemma in words or token.lower_ in words or pair in words:
-                return label
+        label = self.polarities.get(lemma) or self.polarities.get(token.lower_) or self.polarities.get(pair)
+        if label:
+            return label
         if token.is_alpha:
             return read_through_slip(token.text, self.polarities, self.misspelt)
         return None
 
 
+def _by_polarity(table: dict) -> dict[str, str]:
+    """Each word of a table's "support" and "oppose" lists, mapped to that polarity."""
+    return {**{w: "support" for w in table["support"]}, **{w: "oppose" for w in table["oppose"]}}
+
+
 def load_cues(path: Path = CUES_FILE) -> Cues:
     """Read the stance lexicon."""
     data = read_toml(path)
-    cues = Cues(
-        support=frozenset(data["support"]), oppose=frozenset(data["oppose"]), negators=frozenset(data["negators"]),
+    polarities = _by_polarity(data)
+    return Cues(
+        polarities=polarities, negators=frozenset(data["negators"]),
         contrast=tuple(data["contrast"]), not_organisational=frozenset(data["not_organisational"]),
         topic_references=frozenset(data["topic_references"]),
         becoming=frozenset(data["becoming"]), groups=frozenset(data["groups"]),
         own_view_roles=frozenset(data["own_view_roles"]),
-        effects={**{w: "support" for w in data["effects"]["support"]}, **{w: "oppose" for w in data["effects"]["oppose"]}},
+        effects=_by_polarity(data["effects"]),
         term_variants={word: tuple(variants) for word, variants in data["term_variants"].items()},
+        misspelt=slip_index(polarities),
     )
-    cues.polarities.update({**{w: "support" for w in cues.support}, **{w: "oppose" for w in cues.oppose}})
-    cues.misspelt.update(slip_index(cues.polarities))
-    return cues
 
 
 def speaks_for_organisation(role: str | None, cues: Cues) -> bool:
     """True when a person with ``role`` speaks for their organisation: any role but a member's, a fellow's, …"""
     return not role or role.lower().split()[-1] not in cues.own_view_roles
+
+
+def after_negation(polarity: str, token: Token, cues: Cues) -> str | None:
+    """``polarity`` as a negation on ``token`` leaves it: negated support opposes ("does not support"),
+    negated opposition takes no side ("did not oppose")."""
+    if not negated(token, cues):
+        return polarity
+    return "oppose" if polarity == "support" else None
 
 
 def negated(token: Token, cues: Cues) -> bool:
