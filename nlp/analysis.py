@@ -13,7 +13,7 @@ from nlp.results import ArticleAnalysis
 from nlp.roles import RoleFinder, load_role_heads, resolve_reference
 from nlp.stance import collect_stances
 from nlp.stance_cues import load_cues
-from nlp.topics import Topic
+from nlp.topics import Topic, topic_acronyms
 
 
 class Analyser:
@@ -22,13 +22,14 @@ class Analyser:
     def __init__(self, registry: Registry, topics: list[Topic]):
         self.registry = registry
         self.topics = topics
+        self.proposals = topic_acronyms(topics)
         self.role_finder = RoleFinder(load_role_heads())
         self.cues = load_cues()
 
     def analyse_doc(self, doc: Doc) -> ArticleAnalysis:
         """Organisations, people, quotes and stances of one processed article."""
-        organisations = collect_organisations(doc, self.registry)
-        people = collect_people(doc, organisations, self.role_finder)
+        organisations = collect_organisations(doc, self.registry, self.proposals)
+        people = collect_people(doc, organisations, self.role_finder, self.proposals)
         named = [(m.start, org.name) for org in organisations for m in org.mentions]
         stakeholders = Stakeholders(people, organisations)
         reference = lambda text, position: resolve_reference(text, position, named)  # noqa: E731

@@ -6,16 +6,13 @@ from spacy.tokens import Span
 
 from nlp.names import TITLES
 from nlp.org_patterns import SENTENCE_STARTERS
+from nlp.vocabulary import VOCABULARY
 
 FIRST_NAMES_FILE = Path(__file__).parent / "data" / "first_names.txt"
 # Leading words a name cannot start with. Capitalised words tagged VERB or ADV stay: in a
 # name they are more often mis-tagged places ("Leeds", "Reading") than real verbs.
 NOT_NAME_START_POS = {"ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "NUM", "PUNCT", "SPACE"}
-ORGANISATION_WORDS = re.compile(
-    r"\b(Trust|Council|CCG|ICB|ICS|STP|LMC|Group|Board|Committee|Federation|College|Association|Alliance|"
-    r"Partnership|Healthwatch|NHS|Ltd|plc|Institute|Fund|Forum|Consortium|Centre|Surgery|Practice|Hospital|Hospitals|"
-    r"University|Commission|Authority|Agency|Department|Society|Network|Union)\b"
-)
+ORGANISATION_WORDS = VOCABULARY.organisation_word_pattern
 
 
 def load_first_names(path: Path = FIRST_NAMES_FILE) -> frozenset[str]:

@@ -2,20 +2,19 @@
 import re
 from difflib import SequenceMatcher
 
+from nlp.vocabulary import VOCABULARY
+
 # Words that vary between the forms of one organisation's name ("X NHS Foundation Trust",
 # "X FT", "the X Trust") and so carry no identity.
 ORGANISATION_NOISE = {"the", "nhs", "foundation", "ft", "trust", "plc", "ltd", "limited"}
-# Short heads of NHS bodies' names and what they stand for.
-SHORT_HEADS = {"CCG": "Clinical Commissioning Group", "ICB": "Integrated Care Board",
-               "ICS": "Integrated Care System", "LMC": "Local Medical Committee"}
 # Short forms that stand for the same words inside a name (for matching, in lower case).
 ORGANISATION_SHORT_FORMS = {
-    **{short.lower(): full.lower() for short, full in SHORT_HEADS.items()},
-    **{short.lower() + "s": full.lower() + "s" for short, full in SHORT_HEADS.items()},
+    **{short.lower(): full.lower() for short, full in VOCABULARY.short_heads.items()},
+    **{short.lower() + "s": full.lower() + "s" for short, full in VOCABULARY.short_heads.items()},
     "staffs": "staffordshire",
     "gps": "general practitioners",
 }
-TITLES = {"dr", "prof", "professor", "mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady", "baroness", "cllr", "councillor", "rev"}
+TITLES = VOCABULARY.titles
 
 
 def words(text: str) -> list[str]:

@@ -7,6 +7,8 @@ starts with a head ("Healthwatch …", "Royal College of …", "NHS …").
 """
 import re
 
+from nlp.vocabulary import VOCABULARY
+
 _CALENDAR = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
              r"July|August|September|October|November|December)\b")
 _CAPITALISED = rf"(?!{_CALENDAR})(?:[A-Z][\w’'&]*(?:-[A-Za-z][\w’']*)*|[A-Z]{{2,}}s?)"
@@ -40,10 +42,7 @@ _NAME_BOUNDARY = re.compile(
     rf"|\S(?={_AND}(?:the\s+|{_PREFIX}\s))"
 )
 # Plural heads shared by a list: "Shropshire and Telford & Wrekin CCGs" names two CCGs.
-_PLURAL_HEADS = {"Trusts": "Trust", "FTs": "FT", "CCGs": "CCG", "Clinical Commissioning Groups": "Clinical Commissioning Group",
-                 "clinical commissioning groups": "CCG",
-                 "Councils": "Council", "LMCs": "LMC", "Local Medical Committees": "Local Medical Committee",
-                 "ICBs": "ICB", "Integrated Care Boards": "Integrated Care Board"}
+_PLURAL_HEADS = VOCABULARY.plural_heads
 # Collective phrases that come before "of" in front of a name: "Governing Bodies of X CCG".
 _LEADING_COLLECTIVES = re.compile(r"^(?:(?:The\s+)?(?:Governing\s+Bod(?:y|ies)|Boards?|Governors|Members|Chairs?|Leaders)\s+of\s+(?:the\s+)?)")
 _POSSESSIVE_WORD = re.compile(r"[’']s\b")

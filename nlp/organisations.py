@@ -10,9 +10,10 @@ import re
 from spacy.tokens import Doc, Span
 
 from nlp.entity_rules import ORGANISATION_WORDS
-from nlp.names import SHORT_HEADS, TITLES, near_copy, organisation_key
+from nlp.names import TITLES, near_copy, organisation_key
 from nlp.registry import Registry
 from nlp.results import Mention, OrganisationResult
+from nlp.vocabulary import VOCABULARY
 
 # Words that name a kind of body, a document or a topic, never one organisation on their own.
 GENERIC_NAMES = {
@@ -21,17 +22,6 @@ GENERIC_NAMES = {
     "council", "trust", "trusts", "federation", "healthcare", "clinical commissioning groups", "governing bodies",
     "integrated care boards", "cabinet", "local", "general medical services", "nhs trusts", "foundation trusts",
 }
-# Words that say what kind of body something is; a name made only of them is generic.
-KIND_WORDS = {
-    "gp", "gps", "nhs", "federation", "federations", "trust", "trusts", "foundation", "ccg", "ccgs", "clinical",
-    "commissioning", "group", "groups", "integrated", "care", "board", "boards", "system", "systems", "local",
-    "medical", "committee", "committees", "council", "councils", "primary", "practice", "practices", "provider",
-    "providers", "the", "and", "governing", "bodies", "body", "partnership", "partnerships", "network", "networks",
-}
-# Plural nouns for groups of people: "North Staffordshire MPs" and "Leeds GPs" are people, not a body.
-PEOPLE_GROUPS = {"mps", "gps", "councillors", "doctors", "nurses", "residents", "campaigners", "patients", "members",
-                 "leaders", "clinicians", "consultants", "staff"}
-TOPIC_ACRONYMS = {"mcp", "mcps", "aco", "acos", "cep", "ceps", "icp", "icps", "pacs"}
 NOT_ORGANISATIONS = re.compile(
     r"\b(act|bill|white paper|green paper|forward view|long term plan|business case|plan|strategy|review|"
     r"contract|framework|programme|board meeting|secretary of state|state for health|briefing|process)\b",
@@ -40,14 +30,6 @@ NOT_ORGANISATIONS = re.compile(
 OUTLET_NAMES = ("HSJ", "Health Service Journal", "Pulse", "GPonline", "Healthcare Leader", "BBC", "The Guardian",
                 "The Times", "Nursing Times", "Local Democracy Reporting Service", "The Sentinel", "Shropshire Star")
 OUTLETS = {name.lower() for name in OUTLET_NAMES}
-KIND_BY_HEAD = [
-    (r"foundation trust|\bft$", "foundation trust"), (r"\btrust$", "trust"),
-    (r"clinical commissioning group|\bccgs?$", "CCG"), (r"integrated care board|\bicb$", "ICB"),
-    (r"integrated care (system|partnership)|\bics$|\bstp$|sustainability and transformation", "partnership"),
-    (r"federation$", "federation"), (r"local medical committee|\blmcs?$", "LMC"), (r"council$", "council"),
-    (r"^royal college", "royal college"), (r"^healthwatch", "campaign group"),
-    (r"\b(ltd|limited|plc|llp)$", "company"), (r"(medical|health) centre$|surgery$|medical practice$", "GP practice"),
-]
 
 
 def clean_org_text(text: str) -> str:
@@ -57,7 +39,7 @@ def clean_org_text(text: str) -> str:
     return text.strip(" ,.;:-")
 
 
-FULL_HEADS = [(rf"\b{short}$", full) for short, full in SHORT_HEADS.items()] + [(r"(?<!NHS)\s+FT$", " NHS Foundation Trust")]
+FULL_HEADS = [(rf"\b{short}$", full) for short, full in VOCABULARY.short_heads.items()] + [(r"(?<!NHS)\s+FT$", " NHS Foundation Trust")]
 
 
 def full_name(name: str) -> str:
@@ -70,25 +52,33 @@ def full_name(name: str) -> str:
 
 def kind_from_name(name: str) -> str | None:
     """The kind of body a name's head word says it is ("… CCG" is a CCG), if any."""
-    lowered = name.lower()
-    return next((kind for pattern, kind in KIND_BY_HEAD if re.search(pattern, lowered)), None)
+    return VOCABULARY.kind_of(name)
 
 
-def is_organisation_name(text: str) -> bool:
-    """False for generic words, outlets, documents, people's titles and all-lower-case phrases."""
+def is_organisation_name(text: str, proposals: frozenset[str] = frozenset()) -> bool:
+    """False for generic words, outlets, documents, people's titles and all-lower-case phrases, and for
+    names ending in one of the ``proposals`` (topic acronyms: "Northern Staffordshire MCP" is a plan, not a body)."""
     lowered = text.lower()
     if lowered in GENERIC_NAMES or lowered in OUTLETS or not any(c.isupper() for c in text):
         return False
     fragment_of_nhs = lowered.endswith(" nhs") and len(lowered.split()) <= 2  # "Shropshire NHS", "Wrekin’s NHS"
     if "\n" in text or "•" in text or fragment_of_nhs or lowered.split()[0].rstrip(".") in TITLES:
         return False
-    if lowered.split()[-1] in TOPIC_ACRONYMS:  # "Northern Staffordshire MCP" is a proposal, not a body
+    if lowered.split()[-1] in proposals:
         return False
-    if lowered.split()[-1] in PEOPLE_GROUPS:
+    if lowered.split()[-1] in VOCABULARY.people_groups:
         return False
-    if all(word in KIND_WORDS for word in lowered.split()):  # "GP Federations", "NHS Trusts"
+    if all(word in VOCABULARY.kind_words for word in lowered.split()):  # "GP Federations", "NHS Trusts"
         return False
     return not NOT_ORGANISATIONS.search(text)
+
+
+def fuller_form(current: str, candidate: str) -> str:
+    """The fuller of two written forms of one name: a spelt-out name before an acronym, then the longer."""
+    if not current:
+        return candidate
+    rank = lambda form: (not form.isupper(), len(form))  # noqa: E731
+    return candidate if rank(candidate) > rank(current) else current
 
 
 class OrganisationIndex:
@@ -112,6 +102,7 @@ class OrganisationIndex:
                 name=known.name if known else full_name(name), kind=known.kind if known else kind_from_name(name),
                 in_registry=bool(known),
             )
+        result.written = fuller_form(result.written, name)
         if not known and len(full_name(name)) > len(result.name):
             result.aliases.append(result.name)
             result.name, result.kind = full_name(name), kind_from_name(name) or result.kind
@@ -148,8 +139,9 @@ def _is_place_inside_a_name(text: str, ent: Span, longer_names: list[str], regis
     return any(name != text and re.search(rf"\b{re.escape(text)}\b", name) for name in longer_names)
 
 
-def collect_organisations(doc: Doc, registry: Registry) -> list[OrganisationResult]:
-    """The organisations named in ``doc``, each once, under its canonical (or longest) name."""
+def collect_organisations(doc: Doc, registry: Registry, proposals: frozenset[str] = frozenset()) -> list[OrganisationResult]:
+    """The organisations named in ``doc``, each once, under its canonical (or longest) name; names
+    ending in one of the ``proposals`` (topic acronyms) are left out."""
     org_ents = [e for e in doc.ents if e.label_ == "ORG"]
     longer_names = [e.text for e in org_ents if len(e.text.split()) > 1]
     index = OrganisationIndex(registry)
@@ -161,7 +153,7 @@ def collect_organisations(doc: Doc, registry: Registry) -> list[OrganisationResu
         mention = Mention(text=written, start=ent.start_char, end=ent.end_char, sentence=ent.sent.text.strip())
         acronym = written if written in doc._.acronyms else None
         for name in _names_of(ent):
-            if is_organisation_name(name):
+            if is_organisation_name(name, proposals):
                 index.add(name, mention, also_called=acronym)
     return list(index.by_key.values())
 

@@ -24,7 +24,8 @@ def is_person_name(name: str) -> bool:
     return all(part[:1].isupper() for part in name.split())
 
 
-def _organisation_name(span, doc: Doc, organisations: list[OrganisationResult], role: str | None = None) -> str | None:
+def _organisation_name(span, doc: Doc, organisations: list[OrganisationResult], role: str | None = None,
+                       proposals: frozenset[str] = frozenset()) -> str | None:
     """The canonical name of the organisation mentioned (or referred to) at ``span``.
 
     A name that no organisation mention covers was found by the role pattern itself
@@ -47,14 +48,14 @@ def _organisation_name(span, doc: Doc, organisations: list[OrganisationResult], 
     if starting or doc.text[span[1] : span[1] + 2] in ("’s", "'s"):
         return None  # a place's possessive that does not single out one of its organisations
     name = clean_org_text(text)
-    if not is_organisation_name(name):
+    if not is_organisation_name(name, proposals):
         return None
     sentence = doc.char_span(span[0], span[1], alignment_mode="expand").sent.text.strip()
     for org in list(organisations):
         org.mentions = [m for m in org.mentions if not (span[0] <= m.start and m.end <= span[1])]
         if not org.mentions:
             organisations.remove(org)
-    organisations.append(OrganisationResult(name=full_name(name), kind=kind_from_name(name),
+    organisations.append(OrganisationResult(name=full_name(name), kind=kind_from_name(name), written=name,
                                             mentions=[Mention(text, span[0], span[1], sentence)]))
     return organisations[-1].name
 
@@ -76,7 +77,8 @@ def organisation_for_bare_role(person, role: str, organisations: list[Organisati
     return max(same_sentence, key=lambda pair: pair[0])[1].name if same_sentence else None
 
 
-def collect_people(doc: Doc, organisations: list[OrganisationResult], role_finder: RoleFinder) -> list[PersonResult]:
+def collect_people(doc: Doc, organisations: list[OrganisationResult], role_finder: RoleFinder,
+                   proposals: frozenset[str] = frozenset()) -> list[PersonResult]:
     """The people named in ``doc`` with their roles; a surname alone joins the full name it belongs to.
 
     A title with a surname and no full name anywhere ("Lord Darzi") is kept as written.
@@ -108,7 +110,7 @@ def collect_people(doc: Doc, organisations: list[OrganisationResult], role_finde
         if finding is None:
             continue
         if finding.organisation_span:
-            organisation = _organisation_name(finding.organisation_span, doc, organisations, finding.role)
+            organisation = _organisation_name(finding.organisation_span, doc, organisations, finding.role, proposals)
         else:
             organisation = organisation_for_bare_role(ent, finding.role, organisations)
         if organisation or not person.role:  # a later mention may add the organisation the first one lacked

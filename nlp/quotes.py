@@ -11,16 +11,12 @@ from dataclasses import dataclass
 
 from nlp.names import organisation_key
 from nlp.results import QuoteResult
+from nlp.vocabulary import VOCABULARY
 
 OPENING = {"“": "”", '"': '"', "‘": "’", "'": "'"}
 # Writers (and their software) mix curly and straight marks: either closes a quote.
 CLOSINGS = {"“": "”\"", '"': '"”', "‘": "’'", "'": "'’"}
-SPEECH_VERBS = (r"said|says|added|adds|told|tells|explained|explains|warned|warns|argued|argues|stated|states|"
-                r"commented|comments|insisted|insists|claimed|claims|continued|continues|noted|notes|wrote|writes|"
-                r"remarked|admitted|admits|acknowledged|stressed|stresses|suggested|suggests|believes|urged|urges|"
-                r"concluded|concludes|went on|asked|asks|replied|replies|responded|responds|confirmed|confirms|"
-                r"say|tell|add|warn|argue|insist|explain|write|claim|speculated|predicted|described|pointed out|"
-                r"announced|revealed|highlighted|emphasised|recalled|observed|declared|cautioned|countered")
+SPEECH_VERBS = VOCABULARY.speech_verb_forms
 MIN_WORDS = 4  # shorter quoted phrases are scare quotes or titles, not quotations
 
 
@@ -245,8 +241,7 @@ def collect_quotes(text: str, stakeholders: Stakeholders, resolve_reference) -> 
     return quotes
 
 
-REPORTING_VERBS = {"say", "tell", "warn", "argue", "claim", "insist", "believe", "add", "explain", "suggest", "state",
-                   "stress", "admit", "acknowledge", "fear", "predict", "point", "believe", "maintain", "accept"}
+REPORTING_VERBS = frozenset(VOCABULARY.speech_verbs)
 
 
 def collect_reported_speech(doc, direct: list[QuoteResult], stakeholders: Stakeholders, resolve_reference) -> list[QuoteResult]:

@@ -15,17 +15,25 @@ class Mention:
 
 @dataclass
 class OrganisationResult:
-    """An organisation named in an article, resolved to one canonical name."""
+    """An organisation named in an article, resolved to one canonical name.
+
+    ``name`` is the canonical record (the registry's name, or the fullest form the
+    article gives); ``written`` is the fullest form the article itself writes, which is
+    what a reader of the article sees and what ``tracker extract`` reports.
+    """
 
     name: str
     kind: str | None
     aliases: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     in_registry: bool = False
+    written: str = ""
 
     def to_json(self) -> dict:
-        """The contract form: name, aliases and kind."""
-        return {"name": self.name, "aliases": self.aliases, "kind": self.kind}
+        """The contract form: the written name, its other forms, the canonical record and the kind."""
+        written = self.written or self.name
+        aliases = [a for a in dict.fromkeys([self.name, *self.aliases]) if a != written]
+        return {"name": written, "aliases": aliases, "canonical": self.name, "kind": self.kind}
 
 
 @dataclass
@@ -97,12 +105,23 @@ class ArticleAnalysis:
 
     def to_json(self, article_id, reported_speech: bool = False) -> dict:
         """The line ``tracker extract`` prints for this article: direct quotes only, unless
-        ``reported_speech`` (the gold format scores direct quotes)."""
+        ``reported_speech`` (the gold format scores direct quotes).
+
+        Organisations are named as the article writes them, wherever they appear (as
+        stakeholders, speakers and affiliations); the canonical record is in ``canonical``.
+        """
+        written = {o.name: o.written or o.name for o in self.organisations}
+        as_written = lambda name: written.get(name, name)  # noqa: E731
+        people = [{**p.to_json(), "organisation": p.organisation and as_written(p.organisation)} for p in self.people]
+        quotes = [{**q.to_json(), "speaker": as_written(q.speaker)} if q.speaker_type == "organisation" else q.to_json()
+                  for q in self.quotes if q.direct or reported_speech]
+        stances = [{**s.to_json(), "stakeholder": as_written(s.stakeholder)} if s.stakeholder_type == "organisation"
+                   else s.to_json() for s in self.stances]
         return {
             "id": article_id,
             "organisations": [o.to_json() for o in self.organisations],
-            "people": [p.to_json() for p in self.people],
-            "quotes": [q.to_json() for q in self.quotes if q.direct or reported_speech],
-            "stances": [s.to_json() for s in self.stances],
+            "people": people,
+            "quotes": quotes,
+            "stances": stances,
             "outlets": self.outlets,
         }

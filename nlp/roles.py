@@ -14,6 +14,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span
 
 from nlp.names import TITLES
+from nlp.vocabulary import VOCABULARY
 
 ROLE_WORDS_FILE = Path(__file__).parent / "data" / "roles.txt"
 ROLE_VERBS = {"chairs": "chair", "leads": "lead", "heads": "head", "runs": "head", "manages": "manager"}
@@ -28,13 +29,7 @@ NOT_ROLE_MODIFIERS = {"with", "and", "the", "a", "an", "its", "their", "his", "h
 COUNCIL_ROLES = re.compile(r"\b(cabinet member|cabinet lead|portfolio holder|councillor|leader|deputy leader|"
                            r"director of (adult|children)|mayor)\b")
 # "the council" refers back to the nearest organisation whose name contains one of these words.
-REFERENCE_WORDS = {
-    "council": ("council",), "trust": ("trust", "ft"), "federation": ("federation",), "college": ("college",),
-    "lmc": ("local medical committee", "lmc"), "committee": ("committee", "lmc"), "ccg": ("clinical commissioning group", "ccg"),
-    "icb": ("integrated care board", "icb"), "union": ("union", "unison", "unite", "gmb", "partnership", "bma"),
-    "confederation": ("confederation",), "board": ("board",), "alliance": ("alliance",), "ics": ("integrated care system", "ics"),
-    "panel": ("panel",), "commission": ("commission",),
-}
+REFERENCE_WORDS = VOCABULARY.references
 
 
 def is_of_kind(name: str, word: str) -> bool:

@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from nlp.quotes import Speaker
 from nlp.roles import REFERENCE_WORDS, is_of_kind
+from nlp.vocabulary import VOCABULARY
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 FIRST_PERSON = {"we", "us", "our", "i", "my"}
@@ -104,7 +105,7 @@ def _previous_subject(token: Token, earlier: list[Holder]) -> list[Holder]:
     return [h for s in subjects for h in _holders_at(s, earlier) or counted_reference(s, earlier) if h.kind == kind]
 
 
-NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "both": 2}
+NUMBERS = VOCABULARY.numbers
 
 
 def counted_reference(token: Token, earlier: list[Holder]) -> list[Holder]:

@@ -5,8 +5,9 @@ shows, whatever other words ("the highest proportion of opposition") say.
 """
 import re
 
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                "ten": 10, "eleven": 11, "twelve": 12, "none": 0, "nobody": 0}
+from nlp.vocabulary import VOCABULARY
+
+NUMBER_WORDS = VOCABULARY.numbers
 _NUMBER = rf"(\d+(?:\.\d+)?|{'|'.join(NUMBER_WORDS)})"
 _FOR = r"(?:in favour|in favor|in support|for|yes)"
 _AGAINST = r"(?:against|opposed|in opposition|no)"
