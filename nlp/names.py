@@ -39,8 +39,18 @@ def person_key(name: str) -> str:
     return " ".join(w for w in words(name) if w not in TITLES)
 
 
+def _missing_word(shorter: list[str], longer: list[str]) -> str | None:
+    """The one word of ``longer`` that ``shorter`` leaves out, keeping the order of the rest; else None."""
+    for i, word in enumerate(longer):
+        if longer[:i] + longer[i + 1 :] == shorter:
+            return word
+    return None
+
+
 def near_copy(key: str, other: str) -> bool:
-    """True when two organisation keys are the same name with one word missing or a typing slip."""
+    """True when two organisation keys are the same body's name with a describing word missing
+    ("University Hospitals of North Midlands" / "… of North Midlands Hospitals") or a typing slip.
+    A missing place word makes another body: "East Staffordshire" is not "East"."""
     words_, other_words = key.split(), other.split()
     if len(words_) == len(other_words) and sum(a != b for a, b in zip(words_, other_words)) == 1 \
             and any(a + "s" == b or b + "s" == a for a, b in zip(words_, other_words)):
@@ -48,7 +58,7 @@ def near_copy(key: str, other: str) -> bool:
     if not words_ or not other_words or words_[-1] != other_words[-1]:
         return False  # a different head word ("… Council", "… Group") is a different body
     if len(words_) >= 3 and len(other_words) - len(words_) == 1:
-        it = iter(other_words)
-        if all(word in it for word in words_):
-            return True
+        missing = _missing_word(words_, other_words)
+        if missing is not None:
+            return missing in VOCABULARY.descriptor_words
     return len(key) >= 20 and SequenceMatcher(None, key, other).ratio() >= 0.95

@@ -6,6 +6,7 @@ normalised key, and a name whose key is a near-copy of a known one (one word mis
 or a typing slip) joins it.
 """
 import re
+from collections import Counter
 
 from spacy.tokens import Doc, Span
 
@@ -73,12 +74,17 @@ def is_organisation_name(text: str, proposals: frozenset[str] = frozenset()) -> 
     return not NOT_ORGANISATIONS.search(text)
 
 
-def fuller_form(current: str, candidate: str) -> str:
-    """The fuller of two written forms of one name: a spelt-out name before an acronym, then the longer."""
-    if not current:
-        return candidate
-    rank = lambda form: (not form.isupper(), len(form))  # noqa: E731
-    return candidate if rank(candidate) > rank(current) else current
+def usual_form(forms: Counter, registry: Registry) -> str:
+    """The form of a name the article uses: spelt out rather than an acronym, then a form the
+    registry lists over a slip of the pen, then the most frequent, then the longest ("NHS England"
+    over a single "NHS England and NHS Improvement")."""
+    return max(forms, key=lambda form: (not form.isupper(), registry.lists(form), forms[form], len(form)))
+
+
+def is_lone_word(name: str) -> bool:
+    """True for one capitalised word with no organisation word in it ("Wirral", "Future"): far more
+    often a place or a common noun than a body, unless the registry lists it."""
+    return len(name.split()) == 1 and name[1:].islower() and not ORGANISATION_WORDS.search(name)
 
 
 class OrganisationIndex:
@@ -87,6 +93,7 @@ class OrganisationIndex:
     def __init__(self, registry: Registry):
         self.registry = registry
         self.by_key: dict[str, OrganisationResult] = {}
+        self.forms: dict[str, Counter] = {}
 
     def add(self, name: str, mention: Mention, also_called: str | None = None) -> None:
         """Record ``name`` mentioned at ``mention`` (written ``also_called``, an acronym, if given)."""
@@ -102,7 +109,8 @@ class OrganisationIndex:
                 name=known.name if known else full_name(name), kind=known.kind if known else kind_from_name(name),
                 in_registry=bool(known),
             )
-        result.written = fuller_form(result.written, name)
+        self.forms.setdefault(key, Counter())[name] += 1
+        result.written = usual_form(self.forms[key], self.registry)
         if not known and len(full_name(name)) > len(result.name):
             result.aliases.append(result.name)
             result.name, result.kind = full_name(name), kind_from_name(name) or result.kind
@@ -153,7 +161,7 @@ def collect_organisations(doc: Doc, registry: Registry, proposals: frozenset[str
         mention = Mention(text=written, start=ent.start_char, end=ent.end_char, sentence=ent.sent.text.strip())
         acronym = written if written in doc._.acronyms else None
         for name in _names_of(ent):
-            if is_organisation_name(name, proposals):
+            if registry.lists(name) or is_organisation_name(name, proposals) and not is_lone_word(name):
                 index.add(name, mention, also_called=acronym)
     return list(index.by_key.values())
 

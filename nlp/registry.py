@@ -1,10 +1,12 @@
 """The registry of canonical organisations that ships with the tracker (``nlp/data/organisations.jsonl``)."""
 import json
+import re
 from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from nlp.names import near_copy, organisation_key
+from nlp.vocabulary import VOCABULARY
 
 DEFAULT_REGISTRY = Path(__file__).parent / "data" / "organisations.jsonl"
 
@@ -37,6 +39,8 @@ class Registry:
         self._by_key = {}
         self._by_acronym = {}
         self._keyed = [(organisation_key(name), org) for org in self.organisations for name in org.all_names]
+        self._exact = {exact_form(name): org for org in self.organisations for name in org.all_names}
+        self._written = {_without_the(name) for org in self.organisations for name in org.all_names}
         for key, org in self._keyed:
             self._by_key.setdefault(key, org)
         for org in self.organisations:
@@ -44,8 +48,22 @@ class Registry:
                 self._by_acronym[org.acronym] = org
 
     def lookup(self, name: str) -> Organisation | None:
-        """The organisation one of whose names has the same key as ``name``; acronyms match exactly."""
-        return self._by_acronym.get(name.strip()) or self._by_key.get(organisation_key(name))
+        """The organisation one of whose names has the same key as ``name``; acronyms match exactly.
+
+        A name without any organisation word ("Black Country", "Health") matches only a form the
+        registry lists exactly: the key drops "NHS", "Trust" and "Foundation", and a bare place
+        or word left over is not the body ("NHS Black Country", "The Health Foundation").
+        """
+        if name.strip() in self._by_acronym:
+            return self._by_acronym[name.strip()]
+        found = self._by_key.get(organisation_key(name))
+        if found and not VOCABULARY.organisation_word_pattern.search(name):
+            return self._exact.get(exact_form(name))
+        return found
+
+    def lists(self, name: str) -> bool:
+        """True when ``name`` is written exactly as one of the registry's forms (a leading "The" aside)."""
+        return _without_the(name) in self._written
 
     def near(self, name: str) -> Organisation | None:
         """The organisation one of whose names ``name`` nearly copies (a word missing, a typing slip)."""
@@ -55,6 +73,16 @@ class Registry:
     def phrases(self) -> list[str]:
         """Every name and alias, for recognising registry organisations in text."""
         return sorted({name for org in self.organisations for name in org.all_names})
+
+
+def _without_the(name: str) -> str:
+    return re.sub(r"^[Tt]he\s+", "", name)
+
+
+def exact_form(name: str) -> str:
+    """A name as written, up to case, a leading "the", "&" for "and" and the kind of apostrophe."""
+    text = " ".join(name.lower().replace("’", "'").replace("&", "and").split())
+    return text.removeprefix("the ")
 
 
 @lru_cache(maxsize=4)

@@ -22,6 +22,7 @@ class Vocabulary:
     plural_heads: dict[str, str]  # "CCGs" → "CCG"
     organisation_words: frozenset[str]  # capitalised words that make a phrase a body's name
     kind_words: frozenset[str]  # lower-case words that only say what kind of body something is
+    descriptor_words: frozenset[str]  # lower-case words whose absence leaves a name the same body
     kinds: tuple[tuple[str, str], ...]  # (pattern on the lower-case name, kind), first match wins
     references: dict[str, tuple[str, ...]]  # "council" → name words it can stand for
     titles: frozenset[str]
@@ -61,6 +62,7 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
         plural_heads=dict(heads["plural"]),
         organisation_words=frozenset(heads["organisation_words"]),
         kind_words=frozenset(heads["kind_words"]),
+        descriptor_words=frozenset(heads["descriptor_words"]) | frozenset(heads["kind_words"]),
         kinds=tuple((entry["pattern"], entry["kind"]) for entry in data["kind"]),
         references={word: tuple(stands_for) for word, stands_for in data["references"].items()},
         titles=frozenset(people["titles"]),
