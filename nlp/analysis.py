@@ -13,7 +13,7 @@ from nlp.results import ArticleAnalysis
 from nlp.roles import RoleFinder, load_role_heads, resolve_reference
 from nlp.stance import collect_stances
 from nlp.stance_cues import load_cues
-from nlp.topics import Topic, topic_acronyms
+from nlp.topics import Topic, topic_names
 
 
 class Analyser:
@@ -22,7 +22,7 @@ class Analyser:
     def __init__(self, registry: Registry, topics: list[Topic]):
         self.registry = registry
         self.topics = topics
-        self.proposals = topic_acronyms(topics)
+        self.proposals = topic_names(topics)
         self.role_finder = RoleFinder(load_role_heads())
         self.cues = load_cues()
 

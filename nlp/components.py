@@ -18,7 +18,11 @@ from spacy.util import filter_spans
 from nlp.acronyms import find_definitions
 from nlp.entity_rules import is_false_person, load_first_names, looks_like_person, titled_names, trim_name_span, with_title
 from nlp.org_patterns import find_organisation_names
+from nlp.org_spans import tidy_organisation_span
+from nlp.roles import load_role_heads
 from nlp.registry import DEFAULT_REGISTRY, Registry, load_registry
+
+REGISTRY_ID = "registry"  # the entity id of the names the registry ruler tags: their spans are exact
 
 if not Doc.has_extension("acronyms"):
     Doc.set_extension("acronyms", default={})
@@ -96,18 +100,20 @@ def full_stops(doc: Doc) -> Doc:
 @Language.factory("entity_corrections", assigns=["doc.ents", "doc._.acronyms"], requires=["doc.ents"])
 def make_entity_corrections(nlp: Language, name: str):
     """Factory for the post-NER corrections."""
-    return EntityCorrections(load_first_names())
+    role_words = frozenset(word for head in load_role_heads() for word in head.split())
+    return EntityCorrections(load_first_names(), role_words)
 
 
 class EntityCorrections:
     """Fix what the small statistical NER gets wrong about organisations and people."""
 
-    def __init__(self, first_names: frozenset[str]):
+    def __init__(self, first_names: frozenset[str], role_words: frozenset[str]):
         self.first_names = first_names
+        self.role_words = role_words
 
     def __call__(self, doc: Doc) -> Doc:
         entities = []
-        for ent in doc.ents:
+        for ent in self._tidied(doc.ents):
             if ent.label_ == "ORG" and looks_like_person(ent, self.first_names):
                 ent = Span(doc, ent.start, ent.end, label="PERSON")
             if ent.label_ == "PERSON":
@@ -123,3 +129,15 @@ class EntityCorrections:
                         if t.text in doc._.acronyms and not (t.i > 0 and doc[t.i - 1].text == "(")]
         doc.ents = filter_spans(acronym_uses + filter_spans(entities))
         return doc
+
+    def _tidied(self, entities) -> list[Span]:
+        """The entities with organisation spans cut back to their names; the registry's own matches and
+        the lists our naming patterns read ("X, Y and Z CCGs") are exact."""
+        tidied = []
+        for ent in entities:
+            listed = (ent.start_char, ent.end_char) in ent.doc._.listed_organisations
+            if ent.label_ != "ORG" or ent.ent_id_ == REGISTRY_ID or listed:
+                tidied.append(ent)
+            else:
+                tidied += tidy_organisation_span(ent, self.role_words, self.first_names)
+        return tidied

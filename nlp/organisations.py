@@ -58,14 +58,14 @@ def kind_from_name(name: str) -> str | None:
 
 def is_organisation_name(text: str, proposals: frozenset[str] = frozenset()) -> bool:
     """False for generic words, outlets, documents, people's titles and all-lower-case phrases, and for
-    names ending in one of the ``proposals`` (topic acronyms: "Northern Staffordshire MCP" is a plan, not a body)."""
+    names that are one of the ``proposals`` (topic terms and acronyms), or end in one ("Northern Staffordshire MCP" is a plan, not a body)."""
     lowered = text.lower()
     if lowered in GENERIC_NAMES or lowered in OUTLETS or not any(c.isupper() for c in text):
         return False
     fragment_of_nhs = lowered.endswith(" nhs") and len(lowered.split()) <= 2  # "Shropshire NHS", "Wrekin’s NHS"
     if "\n" in text or "•" in text or fragment_of_nhs or lowered.split()[0].rstrip(".") in TITLES:
         return False
-    if lowered.split()[-1] in proposals:
+    if lowered in proposals or lowered.split()[-1] in proposals:
         return False
     if lowered.split()[-1] in VOCABULARY.people_groups:
         return False
@@ -149,7 +149,7 @@ def _is_place_inside_a_name(text: str, ent: Span, longer_names: list[str], regis
 
 def collect_organisations(doc: Doc, registry: Registry, proposals: frozenset[str] = frozenset()) -> list[OrganisationResult]:
     """The organisations named in ``doc``, each once, under its canonical (or longest) name; names
-    ending in one of the ``proposals`` (topic acronyms) are left out."""
+    that are or end in one of the ``proposals`` (topic terms and acronyms) are left out."""
     org_ents = [e for e in doc.ents if e.label_ == "ORG"]
     longer_names = [e.text for e in org_ents if len(e.text.split()) > 1]
     index = OrganisationIndex(registry)

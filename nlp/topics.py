@@ -18,18 +18,17 @@ class Topic:
     description: str = ""
 
 
-def topic_acronyms(topics: list[Topic]) -> frozenset[str]:
-    """The acronyms that name a topic, in lower case with their plurals: terms written as one
-    capitalised word ("MCP"), and the initials of terms of three words or more
-    ("integrated care provider" → "icp"). A name ending in one is a proposal, not a body."""
+def topic_names(topics: list[Topic]) -> frozenset[str]:
+    """What names a topic, in lower case with plurals: its terms, and the acronyms of terms of three
+    words or more ("integrated care provider" → "icp"). A name that is one, or ends in an acronym of
+    one ("Northern Staffordshire MCP"), is a proposal, not a body."""
     found = set()
     for term in (t for topic in topics for t in topic.terms):
         words = term.replace("-", " ").split()
-        if len(words) == 1 and term.isupper():
-            found.add(term.lower().removesuffix("s"))
-        elif len(words) >= 3 and term.islower():
+        found.add(term.lower().removesuffix("s"))
+        if len(words) >= 3 and term.islower():
             found.add("".join(word[0] for word in words))
-    return frozenset(found | {acronym + "s" for acronym in found})
+    return frozenset(found | {name + "s" for name in found})
 
 
 def load_topics(path: str | Path = DEFAULT_TOPICS) -> list[Topic]:

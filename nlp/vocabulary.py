@@ -23,6 +23,8 @@ class Vocabulary:
     organisation_words: frozenset[str]  # capitalised words that make a phrase a body's name
     kind_words: frozenset[str]  # lower-case words that only say what kind of body something is
     descriptor_words: frozenset[str]  # lower-case words whose absence leaves a name the same body
+    name_prefixes: frozenset[str]  # "ex" in "ex-Cabinet Office"
+    kind_acronyms: frozenset[str]  # "STP", "CCG": another kind of body's acronym in front of a name
     kinds: tuple[tuple[str, str], ...]  # (pattern on the lower-case name, kind), first match wins
     references: dict[str, tuple[str, ...]]  # "council" → name words it can stand for
     titles: frozenset[str]
@@ -63,6 +65,8 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
         organisation_words=frozenset(heads["organisation_words"]),
         kind_words=frozenset(heads["kind_words"]),
         descriptor_words=frozenset(heads["descriptor_words"]) | frozenset(heads["kind_words"]),
+        name_prefixes=frozenset(heads["name_prefixes"]),
+        kind_acronyms=frozenset(heads["kind_acronyms"]),
         kinds=tuple((entry["pattern"], entry["kind"]) for entry in data["kind"]),
         references={word: tuple(stands_for) for word, stands_for in data["references"].items()},
         titles=frozenset(people["titles"]),
