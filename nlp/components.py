@@ -16,8 +16,12 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from nlp.acronyms import find_definitions
-from nlp.entity_rules import is_false_person, load_first_names, looks_like_person, titled_names, trim_name_span, with_title
+from nlp.entity_rules import (
+    ORGANISATION_WORDS, is_false_person, judges, load_first_names, looks_like_person, titled_names, trim_name_span,
+    with_title, without_group_words,
+)
 from nlp.org_patterns import find_organisation_names
+from nlp.names import TITLES
 from nlp.org_spans import tidy_organisation_span
 from nlp.roles import load_role_heads
 from nlp.registry import DEFAULT_REGISTRY, Registry, load_registry
@@ -54,7 +58,7 @@ class NhsOrganisationNames:
 
     def __call__(self, doc: Doc) -> Doc:
         found, listed, text = [], {}, doc.text  # Doc.text is rebuilt on each access: read it once
-        for start, end, name in find_organisation_names(text, self.is_known):
+        for start, end, name in find_organisation_names(text, self.is_known, self.registry.is_area):
             is_list_member = name != text[start:end]
             start = after_listed_registry_names(doc, start, end, text)
             span = doc.char_span(start, end, label="ORG", alignment_mode="expand")
@@ -113,13 +117,14 @@ class EntityCorrections:
 
     def __call__(self, doc: Doc) -> Doc:
         entities = []
-        for ent in self._tidied(doc.ents):
+        for ent in self._tidied(self._relabelled(doc.ents)):
             if ent.label_ == "ORG" and looks_like_person(ent, self.first_names):
                 ent = Span(doc, ent.start, ent.end, label="PERSON")
             if ent.label_ == "PERSON":
-                ent = with_title(ent)
-            entities.append(ent)
-        entities = filter_spans(entities + titled_names(doc, entities))
+                ent = without_group_words(with_title(ent))
+            if ent is not None:
+                entities.append(ent)
+        entities = filter_spans(judges(doc) + filter_spans(entities + titled_names(doc, entities)))
         organisation_texts = [e.text for e in entities if e.label_ == "ORG"]
         entities = [e for e in entities if e.label_ != "PERSON" or not is_false_person(e, organisation_texts)]
         definitions = find_definitions(doc.text, [(e.start_char, e.end_char) for e in entities if e.label_ == "ORG"])
@@ -129,6 +134,19 @@ class EntityCorrections:
                         if t.text in doc._.acronyms and not (t.i > 0 and doc[t.i - 1].text == "(")]
         doc.ents = filter_spans(acronym_uses + filter_spans(entities))
         return doc
+
+    @staticmethod
+    def _relabelled(entities) -> list[Span]:
+        """A "person" with an organisation word is an organisation ("Hackney Healthwatch"); an "organisation"
+        that starts with a person's title is a person ("Mrs Justice Walker")."""
+        relabelled = []
+        for ent in entities:
+            if ent.label_ == "PERSON" and ORGANISATION_WORDS.search(ent.text):
+                ent = Span(ent.doc, ent.start, ent.end, label="ORG")
+            elif ent.label_ == "ORG" and ent[0].lower_.rstrip(".") in TITLES and len(ent) > 1:
+                ent = Span(ent.doc, ent.start, ent.end, label="PERSON")
+            relabelled.append(ent)
+        return relabelled
 
     def _tidied(self, entities) -> list[Span]:
         """The entities with organisation spans cut back to their names; the registry's own matches and

@@ -52,12 +52,34 @@ def with_title(span: Span) -> Span:
     return Span(span.doc, start, span.end, label=span.label) if start != span.start else span
 
 
+def without_group_words(span: Span) -> Span | None:
+    """A PERSON span without the plural for a group of people in front, and any words before it ("Local MPs Jo Bloggs")."""
+    groups = [t.i for t in span[:3] if t.lower_ in VOCABULARY.people_groups]
+    start = groups[-1] + 1 if groups else span.start
+    return Span(span.doc, start, span.end, label=span.label) if start < span.end else None
+
+
 def is_false_person(span: Span, organisation_texts: list[str]) -> bool:
-    """True for PERSON entities that are labels, acronyms or places inside an organisation's name."""
+    """True for PERSON entities that are labels, acronyms, addresses, parties or places inside an organisation's name."""
     words = span.text.split()
     if any(w.isupper() and len(w) > 1 for w in words) or any(c.isdigit() for c in span.text):
         return True
+    if len(words) > 1 and (words[-1].lower() in VOCABULARY.place_words or words[0].lower() in VOCABULARY.parties):
+        return True
     return any(span.text in org and span.text != org for org in organisation_texts)
+
+
+def judges(doc) -> list[Span]:
+    """PERSON spans for judges, whose title takes "Justice" after it: "Mr Justice Green", "Lady Justice Hale"."""
+    found = []
+    for token in doc[:-2]:
+        if token.lower_ in ("mr", "mrs", "ms", "lord", "lady") and doc[token.i + 1].text == "Justice":
+            end = token.i + 2
+            while end < len(doc) and end - token.i <= 4 and doc[end].text[:1].isupper() and doc[end].is_alpha:
+                end += 1
+            if end > token.i + 2:
+                found.append(Span(doc, token.i, end, label="PERSON"))
+    return found
 
 
 def titled_names(doc, entities: list[Span]) -> list[Span]:

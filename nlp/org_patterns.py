@@ -26,10 +26,13 @@ SUFFIX_HEADS = [
     r"Care\s+Group", r"Consortium", r"Alliance", r"Forum", r"Commission", r"Committee", r"Authority",
     r"Agency", r"Association", r"Society", r"Panel", r"Institute", r"Confederation", r"Partnership", r"Network",
     r"Ltd", r"Limited", r"plc", r"LLP", r"Medical\s+Centre", r"Health\s+Centre", r"Medical\s+Practice", r"Surgery",
+    r"Hospitals?", r"Court", r"Office", r"Campaign", r"Branch", r"LBC",
+    r"(?:[Dd]istrict\s+|[Bb]orough\s+|[Cc]ounty\s+)?councils", r"for\s+(?:the\s+)?NHS",
 ]
 PREFIX_HEADS = [
     r"Healthwatch", r"NHS", r"Royal\s+College\s+of", r"(?:Department|Ministry)\s+(?:of|for)",
     r"Institute\s+(?:of|for)", r"University\s+Hospitals?\s+of",
+    r"(?:Keep|Save|Defend|Protect|Support)\s+Our",
 ]
 _PREFIX = rf"(?:{'|'.join(PREFIX_HEADS)})"
 _SUFFIX_NAME = re.compile(rf"\b{_BODY}\s+(?P<head>{'|'.join(SUFFIX_HEADS)})\b")
@@ -43,8 +46,11 @@ _NAME_BOUNDARY = re.compile(
 )
 # Plural heads shared by a list: "Shropshire and Telford & Wrekin CCGs" names two CCGs.
 _PLURAL_HEADS = VOCABULARY.plural_heads
+_PLURAL_HEADS_LONGEST_FIRST = sorted(_PLURAL_HEADS, key=len, reverse=True)  # "district councils" before "councils"
 # Collective phrases that come before "of" in front of a name: "Governing Bodies of X CCG".
 _LEADING_COLLECTIVES = re.compile(r"^(?:(?:The\s+)?(?:Governing\s+Bod(?:y|ies)|Boards?|Governors|Members|Chairs?|Leaders)\s+of\s+(?:the\s+)?)")
+# Words up to a comma that no "and" follows are not part of the name the head ends: "John Smith, University Hospitals".
+_BEFORE_DANGLING_COMMA = re.compile(r"^.*,\s+(?!(?:.*\s)?(?:and|&)\s)")
 _POSSESSIVE_WORD = re.compile(r"[’']s\b")
 # Capitalised words that start sentences, not names: "Both X and Y CCGs", "Yesterday X Trust".
 SENTENCE_STARTERS = {
@@ -82,31 +88,51 @@ def _segmentations(words: list[str]):
             yield [" ".join(words[:i])] + tail
 
 
-def distribute_plural_head(text: str, head: str, is_known) -> list[str] | None:
+def list_items(text: str) -> list[str]:
+    """The items of an English list: "A, B and C", "A, B, and C" (the serial comma), "A and B".
+
+    Commas separate items; the last "and" (or, without one, "&") separates the last two unless a serial
+    comma already did, so an item may hold its own "and": "Gateshead, Newcastle North and
+    East, and Newcastle West" is three items.
+    """
+    pieces = [p.strip() for p in text.split(",") if p.strip()]
+    if not pieces:
+        return []
+    last = re.match(r"(?:and|&)\s+(.*)", pieces[-1])
+    if last and len(pieces) > 1:
+        return pieces[:-1] + [last.group(1)]
+    # "&" binds tighter than "and" in place names: "Shropshire and Telford & Wrekin" is two items
+    joiner = r"\s+and\s+(?!.*\sand\s)" if re.search(r"\sand\s", pieces[-1]) else r"\s+&\s+(?!.*\s&\s)"
+    return pieces[:-1] + re.split(joiner, pieces[-1], maxsplit=1)
+
+
+def distribute_plural_head(text: str, head: str, is_known, is_area=lambda place: False) -> list[str] | None:
     """The names a list under a plural head stands for: "X, Y and Z CCGs" as "X CCG", "Y CCG", "Z CCG".
 
-    A list of three or more is always a list. Two names joined by "and" or "&" are two
-    organisations only where both are known (``is_known``): "Stoke-on-Trent and North
-    Staffordshire CCGs" are two CCGs, "Staffordshire and Stoke-on-Trent CCGs" is one
-    collective name. Returns None when the text is one collective name.
+    Any list of places is shared out. Two places joined by "and" are one collective name
+    where they name one area (``is_area``) and are not both known (``is_known``):
+    "Staffordshire and Stoke-on-Trent CCGs" is then one name, and None is returned. One
+    place under a plural head ("Leeds CCGs") is a group of unnamed bodies: no name at all.
     """
     singular = _PLURAL_HEADS[head]
     body = text[: len(text) - len(head)].strip()
     words = re.findall(r"[^\s,]+|,", body)
-    pieces = [p.strip() for p in re.split(r",?\s+(?:and|&)\s+|,\s+", body) if p.strip()]
-    if len(pieces) >= 3 and "," in body:
-        return [f"{p} {singular}" for p in pieces]
     for segmentation in _segmentations(words):
         names = [f"{piece.replace(' ,', ',')} {singular}" for piece in segmentation]
         if len(names) >= 2 and all(is_known(n) for n in names):
             return names
-    return None
+    items = list_items(body)
+    if len(items) == 1:
+        return None if is_known(text) or is_known(f"{body} {singular}") else []
+    if len(items) == 2 and (is_area(body) or is_known(f"{body} {singular}")):
+        return None
+    return [f"{item} {singular}" for item in items]
 
 
 # A plural head followed by the places it stands for: "the six CCGs that proposed to merge include North
 # Staffordshire, Stoke-on-Trent and Cannock Chase", "the CCGs – including Cannock Chase, Stafford, and …".
 _HEAD_THEN_LIST = re.compile(
-    rf"\b(?P<head>{'|'.join(sorted(_PLURAL_HEADS, key=len, reverse=True))})\b[^.;:]{{0,60}}?"
+    rf"\b(?P<head>{'|'.join(_PLURAL_HEADS_LONGEST_FIRST)})\b[^.;:]{{0,60}}?"
     rf"(?:\s+(?:include|includes|included|including|are|were)\b|\s*[:–—])\s+(?P<list>{_BODY})"
 )
 
@@ -121,45 +147,47 @@ def _piece_spans(text: str, start: int, pieces: list[str]) -> list[tuple[int, in
 
 
 def places_listed_after_head(text: str, is_known) -> list[tuple[int, int, str]]:
-    """The known organisations a plural head introduces as a list of bare places.
+    """The organisations a plural head introduces as a list of bare places.
 
     Each is ``(start, end, name)``: the place's span and its name with the singular head
-    ("North Staffordshire" → "North Staffordshire CCG"). Only known names count: a list of
-    places after "the trusts include" is too loose a pattern to trust for new names.
+    ("North Staffordshire" → "North Staffordshire CCG"). A reading in which every place is
+    known comes first; otherwise every place of a list of two or more counts, but not an
+    item that is a name of its own ("including NHS England and …").
     """
     found = []
     for match in _HEAD_THEN_LIST.finditer(text):
         singular, listed = _PLURAL_HEADS[match.group("head")], match.group("list")
         words = re.findall(r"[^\s,]+|,", listed)
         pieces = next((p for p in _segmentations(words) if len(p) >= 2 and all(is_known(f"{x} {singular}") for x in p)), None)
-        if pieces is None:  # no reading in which every place is known: keep the known ones of a comma list
-            pieces = [p.strip() for p in re.split(r",?\s+(?:and|&)\s+|,\s+", listed) if p.strip()]
-            pieces = [p for p in pieces if is_known(f"{p} {singular}")] if len(pieces) >= 3 else []
+        if pieces is None:
+            pieces = list_items(listed)
+            pieces = [p for p in pieces if not VOCABULARY.organisation_word_pattern.search(p)] if len(pieces) >= 2 else []
         pieces = [p.replace(" ,", ",") for p in pieces]
         spans = _piece_spans(listed, match.start("list"), pieces)
         found += [(s, e, f"{piece} {singular}") for (s, e), piece in zip(spans, pieces)]
     return found
 
 
-def find_organisation_names(text: str, is_known=lambda name: False) -> list[tuple[int, int, str]]:
+def find_organisation_names(text: str, is_known=lambda name: False, is_area=lambda place: False) -> list[tuple[int, int, str]]:
     """Organisation names written the way NHS and public bodies are named.
 
     Each is ``(start, end, name)``: the span in ``text`` and the name it stands for. A list
     under a plural head ("X and Y CCGs") gives one entry per organisation, all with the
-    list's span; ``is_known`` tells which names are known organisations.
+    list's span; ``is_known`` tells which names are known organisations, ``is_area`` which
+    places are one area with several bodies ("Staffordshire and Stoke-on-Trent").
     """
     found = []
     for match in _SUFFIX_NAME.finditer(text):
         start, name = match.start(), match.group(0)
-        for leading_words in (_LEADING_STARTERS, _LEADING_COLLECTIVES):
+        for leading_words in (_LEADING_STARTERS, _LEADING_COLLECTIVES, _BEFORE_DANGLING_COMMA):
             leading = leading_words.match(name)
             if leading:
                 start, name = start + leading.end(), name[leading.end() :]
         for s, e in split_joined_names(start, name):
             piece = text[s:e]
-            head = next((h for h in _PLURAL_HEADS if piece.endswith(" " + h)), None)
-            names = distribute_plural_head(piece, head, is_known) if head else None
-            found.extend((s, e, name) for name in names or [piece])
+            head = next((h for h in _PLURAL_HEADS_LONGEST_FIRST if piece.endswith(" " + h)), None)
+            names = distribute_plural_head(piece, head, is_known, is_area) if head else None
+            found.extend((s, e, name) for name in ([piece] if names is None else names))
     for match in _PREFIX_NAME.finditer(text):
         name = match.group(0)
         possessive = _POSSESSIVE_WORD.search(name)

@@ -9,7 +9,7 @@ Committee"), or two names joined by "and". Each rule here cuts the span back to 
 """
 from spacy.tokens import Span
 
-from nlp.entity_rules import ORGANISATION_WORDS, trim_name_span
+from nlp.entity_rules import ORGANISATION_WORDS, looks_like_person, trim_name_span
 from nlp.vocabulary import VOCABULARY
 
 
@@ -45,12 +45,16 @@ def _after_prefix(span: Span) -> int:
     return start
 
 
-def _before_dangling_comma(span: Span) -> int:
-    """A comma with no "and" after it ends the name: "NHS Sussex, Stephen Lightfoot"."""
+def _side_of_dangling_comma(span: Span) -> tuple[int, int]:
+    """A comma with no "and" after it separates the name from other words: the name is the side
+    with a word that makes a name ("NHS Sussex, Stephen Lightfoot"; "John Smith, University Hospitals")."""
     commas = [t.i for t in span if t.text == ","]
-    if commas and not any(t.lower_ in ("and", "&") for t in span.doc[commas[0] : span.end]):
-        return commas[0]
-    return span.end
+    if not commas or any(t.lower_ in ("and", "&") for t in span.doc[commas[0] : span.end]):
+        return span.start, span.end
+    right = span.doc[commas[-1] + 1 : span.end]
+    if any(_is_name_word(t) for t in right) and not any(_is_name_word(t) for t in span.doc[span.start : commas[0]]):
+        return right.start, right.end
+    return span.start, commas[0]
 
 
 def _before_possessive(span: Span) -> int:
@@ -72,18 +76,32 @@ def _split_at_and(span: Span) -> list[Span]:
     return [span]
 
 
+def _person_in(doc, start: int, end: int, first_names: frozenset[str]) -> list[Span]:
+    """A person's name among words cut off an organisation span ("Maurice Smith" of "Maurice Smith of X")."""
+    while start < end and not doc[start].text[:1].isupper():
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ == "of"):
+        end -= 1
+    person = Span(doc, start, end, label="PERSON") if end > start else None
+    return [person] if person is not None and looks_like_person(person, first_names) else []
+
+
 def tidy_organisation_span(span: Span, role_words: frozenset[str], first_names: frozenset[str]) -> list[Span]:
-    """The organisation names an ORG span really holds, cut back to their own words (none when nothing is left)."""
+    """The organisation names an ORG span really holds, cut back to their own words (none when nothing is
+    left), and the person named in the words cut off, if any, as a PERSON span."""
     doc = span.doc
     start = _after_inner_the(span)
-    start = _after_role_of(doc[start : span.end], role_words, first_names)
-    trimmed = trim_name_span(Span(doc, start, span.end, label=span.label)) if start < span.end else None
+    after_role = _after_role_of(doc[start : span.end], role_words, first_names)
+    people = _person_in(doc, start, after_role, first_names)
+    trimmed = trim_name_span(Span(doc, after_role, span.end, label=span.label)) if after_role < span.end else None
     if trimmed is None:
-        return []
+        return people
     start = _after_prefix(trimmed)
     trimmed = trim_name_span(Span(doc, start, trimmed.end, label=span.label)) if start < trimmed.end else None
     if trimmed is None:
-        return []
-    end = min(_before_dangling_comma(trimmed), _before_possessive(trimmed))
-    trimmed = trim_name_span(Span(doc, trimmed.start, end, label=span.label)) if end > trimmed.start else None
-    return _split_at_and(trimmed) if trimmed is not None else []
+        return people
+    start, end = _side_of_dangling_comma(trimmed)
+    people += _person_in(doc, end, trimmed.end, first_names) + _person_in(doc, trimmed.start, start, first_names)
+    end = min(end, _before_possessive(trimmed))
+    trimmed = trim_name_span(Span(doc, start, end, label=span.label)) if end > start else None
+    return people + (_split_at_and(trimmed) if trimmed is not None else [])

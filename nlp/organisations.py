@@ -16,13 +16,6 @@ from nlp.registry import Registry
 from nlp.results import Mention, OrganisationResult
 from nlp.vocabulary import VOCABULARY
 
-# Words that name a kind of body, a document or a topic, never one organisation on their own.
-GENERIC_NAMES = {
-    "nhs", "gp", "gps", "ccg", "ccgs", "icb", "icbs", "ics", "stp", "stps", "lmc", "lmcs", "pct", "pcts",
-    "pcn", "pcns", "mcp", "mcps", "aco", "acos", "cep", "ceps", "gms", "pms", "apms", "qof", "copd", "a&e",
-    "council", "trust", "trusts", "federation", "healthcare", "clinical commissioning groups", "governing bodies",
-    "integrated care boards", "cabinet", "local", "general medical services", "nhs trusts", "foundation trusts",
-}
 NOT_ORGANISATIONS = re.compile(
     r"\b(act|bill|white paper|green paper|forward view|long term plan|business case|plan|strategy|review|"
     r"contract|framework|programme|board meeting|secretary of state|state for health|briefing|process)\b",
@@ -60,7 +53,7 @@ def is_organisation_name(text: str, proposals: frozenset[str] = frozenset()) -> 
     """False for generic words, outlets, documents, people's titles and all-lower-case phrases, and for
     names that are one of the ``proposals`` (topic terms and acronyms), or end in one ("Northern Staffordshire MCP" is a plan, not a body)."""
     lowered = text.lower()
-    if lowered in GENERIC_NAMES or lowered in OUTLETS or not any(c.isupper() for c in text):
+    if lowered in VOCABULARY.generic_names or lowered in OUTLETS or not any(c.isupper() for c in text):
         return False
     fragment_of_nhs = lowered.endswith(" nhs") and len(lowered.split()) <= 2  # "Shropshire NHS", "Wrekin’s NHS"
     if "\n" in text or "•" in text or fragment_of_nhs or lowered.split()[0].rstrip(".") in TITLES:

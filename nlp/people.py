@@ -88,7 +88,7 @@ def collect_people(doc: Doc, organisations: list[OrganisationResult], role_finde
     full = {person_key(name): PersonResult(name=name) for _, name in spans if len(name.split()) > 1}
     by_surname: dict[str, list[PersonResult]] = {}
     for key, person in full.items():
-        by_surname.setdefault(key.split()[-1], []).append(person)
+        by_surname.setdefault(person_key(person.name.split()[-1]), []).append(person)  # "o brien" for O’Brien
     org_spans = [(m.start, m.end) for org in organisations for m in org.mentions]
     for ent, name in spans:
         key = person_key(name)

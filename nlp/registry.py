@@ -65,6 +65,12 @@ class Registry:
         """True when ``name`` is written exactly as one of the registry's forms (a leading "The" aside)."""
         return _without_the(name) in self._written
 
+    def is_area(self, place: str) -> bool:
+        """True when ``place`` begins a listed name with more words after it: an area with bodies
+        of its own ("Staffordshire and Stoke-on-Trent" in "Staffordshire and Stoke-on-Trent ICS")."""
+        prefix = exact_form(place) + " "
+        return any(form.startswith(prefix) for form in self._exact)
+
     def near(self, name: str) -> Organisation | None:
         """The organisation one of whose names ``name`` nearly copies (a word missing, a typing slip)."""
         key = organisation_key(name)

@@ -22,6 +22,7 @@ class Vocabulary:
     plural_heads: dict[str, str]  # "CCGs" → "CCG"
     organisation_words: frozenset[str]  # capitalised words that make a phrase a body's name
     kind_words: frozenset[str]  # lower-case words that only say what kind of body something is
+    generic_names: frozenset[str]  # lower-case names of a kind of body, a document or a topic ("ccgs", "a&e")
     descriptor_words: frozenset[str]  # lower-case words whose absence leaves a name the same body
     name_prefixes: frozenset[str]  # "ex" in "ex-Cabinet Office"
     kind_acronyms: frozenset[str]  # "STP", "CCG": another kind of body's acronym in front of a name
@@ -29,6 +30,8 @@ class Vocabulary:
     references: dict[str, tuple[str, ...]]  # "council" → name words it can stand for
     titles: frozenset[str]
     people_groups: frozenset[str]
+    place_words: frozenset[str]  # "House" in "Victoria House": a place, not a person
+    parties: frozenset[str]
     speech_verbs: dict[str, tuple[str, ...]]  # lemma → written forms
     numbers: dict[str, int]
 
@@ -64,6 +67,7 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
         plural_heads=dict(heads["plural"]),
         organisation_words=frozenset(heads["organisation_words"]),
         kind_words=frozenset(heads["kind_words"]),
+        generic_names=frozenset(heads["generic_names"]),
         descriptor_words=frozenset(heads["descriptor_words"]) | frozenset(heads["kind_words"]),
         name_prefixes=frozenset(heads["name_prefixes"]),
         kind_acronyms=frozenset(heads["kind_acronyms"]),
@@ -71,6 +75,8 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
         references={word: tuple(stands_for) for word, stands_for in data["references"].items()},
         titles=frozenset(people["titles"]),
         people_groups=frozenset(people["groups"]),
+        place_words=frozenset(people["place_words"]),
+        parties=frozenset(people["parties"]),
         speech_verbs={lemma: tuple(forms) for lemma, forms in data["speech"].items()},
         numbers=dict(data["numbers"]),
     )

@@ -2,7 +2,7 @@
 import pytest
 
 from nlp.acronyms import find_definitions, long_form_matches
-from nlp.org_patterns import find_organisation_names
+from nlp.org_patterns import find_organisation_names, list_items
 
 KNOWN = {"North Staffordshire CCG", "Stoke-on-Trent CCG", "Shropshire CCG", "Telford & Wrekin CCG"}
 
@@ -48,21 +48,58 @@ def test_places_listed_after_a_plural_head_are_its_known_organisations():
         ("Shropshire", "Shropshire CCG"), ("Telford & Wrekin", "Telford & Wrekin CCG")]
 
 
-def test_a_list_after_a_plural_head_keeps_only_the_places_known_as_organisations():
+def test_any_list_of_places_after_a_plural_head_names_its_bodies():
     assert names("merging the CCGs – including Shropshire, Ludlow, and Stoke-on-Trent – together") == \
-        ["Shropshire CCG", "Stoke-on-Trent CCG"]
-    assert names("the trusts were Ludlow and Bridgnorth") == []
+        ["Shropshire CCG", "Ludlow CCG", "Stoke-on-Trent CCG"]
+    assert names("the eight CCGs – Brent, Ealing, Harrow and Hillingdon – agreed") == \
+        ["Brent CCG", "Ealing CCG", "Harrow CCG", "Hillingdon CCG"]
+    assert names("the two CCGs were Ludlow and Bridgnorth") == ["Ludlow CCG", "Bridgnorth CCG"]
+
+
+def test_a_name_in_a_list_after_a_plural_head_is_not_a_place():
+    assert names("the CCGs: Leeds City Council and Bradford") == ["Leeds City Council", "Bradford CCG"]
 
 
 def test_a_lower_case_plural_head_shares_out_too():
     assert sorted(names("a meeting of NHS Leeds, Bradford and Wakefield clinical commissioning groups")) == \
         ["Bradford CCG", "NHS Leeds CCG", "Wakefield CCG"]
+    assert sorted(names("Christchurch, Purbeck and East Dorset councils objected")) == \
+        ["Christchurch Council", "East Dorset Council", "Purbeck Council"]
+    assert sorted(names("Purbeck and Weymouth district councils objected")) == ["Purbeck District Council", "Weymouth District Council"]
 
 
-def test_two_names_under_a_plural_head_split_only_when_both_are_known():
+def test_two_places_under_a_plural_head_are_two_bodies_unless_they_name_one_area():
     assert sorted(names("Stoke-on-Trent and North Staffordshire CCGs have merged")) == ["North Staffordshire CCG", "Stoke-on-Trent CCG"]
     assert sorted(names("Shropshire and Telford & Wrekin CCGs")) == ["Shropshire CCG", "Telford & Wrekin CCG"]
-    assert names("Staffordshire and Stoke-on-Trent CCGs have merged") == ["Staffordshire and Stoke-on-Trent CCGs"]
+    assert sorted(names("Harrow and Brent CCGs have merged")) == ["Brent CCG", "Harrow CCG"]
+    one_area = lambda place: place == "Staffordshire and Stoke-on-Trent"  # noqa: E731
+    assert [n for _, _, n in find_organisation_names("Staffordshire and Stoke-on-Trent CCGs have merged", lambda n: False, one_area)] \
+        == ["Staffordshire and Stoke-on-Trent CCGs"]
+
+
+def test_one_place_under_a_plural_head_is_a_group_not_a_name():
+    assert names("Leeds CCGs have merged") == []
+    assert names("Londonwide LMCs said", known={"Londonwide LMCs"}) == ["Londonwide LMCs"]
+
+
+def test_a_serial_comma_keeps_an_and_inside_a_listed_place():
+    assert list_items("Gateshead, Newcastle North and East, and Newcastle West") == ["Gateshead", "Newcastle North and East", "Newcastle West"]
+    assert list_items("Leeds, Bradford and Wakefield") == ["Leeds", "Bradford", "Wakefield"]
+    assert list_items("Shropshire and Telford & Wrekin") == ["Shropshire", "Telford & Wrekin"]
+
+
+def test_courts_offices_hospitals_campaigns_and_parliament_are_named_bodies():
+    assert names("the case went to the High Court") == ["High Court"]
+    assert names("a letter to the Cabinet Office") == ["Cabinet Office"]
+    assert names("Arrowe Park Hospital and the Countess of Chester Hospital") == ["Arrowe Park Hospital", "Countess of Chester Hospital"]
+    assert names("the Save St Mary’s Campaign met") == ["Save St Mary’s Campaign"]
+    assert names("Doctors for the NHS said") == ["Doctors for the NHS"]
+    assert names("Keep Our NHS Public said") == ["Keep Our NHS Public"]
+    assert names("Hammersmith and Fulham LBC said") == ["Hammersmith and Fulham LBC"]
+
+
+def test_a_person_before_a_comma_is_not_part_of_a_name():
+    assert names("Dr John Smith, Leeds Teaching Hospitals medical director, said") == ["Leeds Teaching Hospitals"]
 
 
 def test_sentence_openers_dates_and_possessives_are_not_part_of_a_name():

@@ -1,0 +1,120 @@
+"""The classes of organisation and person errors seen on unseen articles, each on hand-written sentences.
+
+Every sentence here is written for the test; each checks one general mechanism, not a name.
+"""
+import pytest
+
+from nlp.analysis import Analyser
+from nlp.topics import Topic
+
+
+TOPICS = [Topic("aco", "Accountable care", ("accountable care organisation", "ACO", "ACOs")),
+          Topic("merger", "Merger", ("merger", "merge"))]
+
+
+def analyse(nlp, registry, text):
+    return Analyser(registry, TOPICS).analyse_doc(nlp(text))
+
+
+def organisations(nlp, registry, text):
+    return sorted(o.to_json()["name"] for o in analyse(nlp, registry, text).organisations)
+
+
+def people(nlp, registry, text):
+    return sorted(p.name for p in analyse(nlp, registry, text).people)
+
+
+def test_extract_names_an_organisation_as_the_article_writes_it(nlp, registry):
+    result = analyse(nlp, registry, "The BMA GP committee met on Monday. The BMA GP committee said the plans were rushed.")
+    [found] = result.to_json("x")["organisations"]
+    assert found["name"] == "BMA GP committee"
+    assert found["canonical"] == "General Practitioners Committee"
+
+
+def test_the_usual_written_form_beats_a_single_longer_one(nlp, registry):
+    text = ("NHS England said the plan would go ahead. NHS England and NHS Improvement published guidance. "
+            "A spokeswoman for NHS England said more would follow.")
+    assert organisations(nlp, registry, text) == ["NHS England"]
+
+
+def test_speakers_and_stakeholders_are_reported_as_written(nlp, registry):
+    result = analyse(nlp, registry, "The BMA GP committee said: “We oppose the merger of the two practices outright.”")
+    line = result.to_json("x")
+    assert {q["speaker"] for q in line["quotes"]} == {"BMA GP committee"}
+
+
+@pytest.mark.parametrize("text", [
+    "Leaders across the Black Country met on Tuesday to discuss waiting lists.",  # a place, not "NHS Black Country"
+    "Health and care leaders met on Tuesday.",  # a word, not "The Health Foundation"
+])
+def test_a_bare_place_or_word_is_not_a_registry_body(nlp, registry, text):
+    assert organisations(nlp, registry, text) == []
+
+
+def test_a_name_missing_a_place_word_is_another_body(nlp, registry):
+    found = analyse(nlp, registry, "East CCG and West CCG agreed to work together on urgent care.").organisations
+    assert "East Staffordshire Clinical Commissioning Group" not in {o.name for o in found}
+
+
+@pytest.mark.parametrize("text", [
+    "Patients in Wirral and Medway waited longer than anywhere else.",
+    "The Future of the service was discussed, and the State must act, said the report.",
+])
+def test_a_lone_capitalised_word_is_not_a_body(nlp, registry, text):
+    assert organisations(nlp, registry, text) == []
+
+
+def test_a_listed_name_made_of_kind_words_is_kept(nlp, registry):
+    assert organisations(nlp, registry, "NHS Providers said trusts needed more money.") == ["NHS Providers"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Leader of Thurrock Council, Jane Hollis, said no.", ["Thurrock Council"]),
+    ("Moira Bell, Deputy Chief Executive of Stockport NHS Foundation Trust, said so.", ["Stockport NHS Foundation Trust"]),
+    ("She joined the ex-Cabinet Office team last year.", ["Cabinet Office"]),
+    ("Members of the STP Leicester City Council group voted.", ["Leicester City Council"]),
+    ("Leeds City Council’s Health Scrutiny Committee met in public.", ["Leeds City Council"]),
+    ("An Accountable Care Organisation would hold the contract.", []),
+])
+def test_words_around_a_name_are_cut_off(nlp, registry, text, expected):
+    assert organisations(nlp, registry, text) == expected
+
+
+def test_two_names_joined_by_and_are_two_bodies(nlp, registry):
+    text = "The University of Leicester and Leicester City Council signed the agreement."
+    assert organisations(nlp, registry, text) == ["Leicester City Council", "University of Leicester"]
+
+
+def test_one_name_with_and_inside_stays_whole(nlp, registry):
+    assert organisations(nlp, registry, "The Health and Social Care Committee published its report.") == \
+        ["Health and Social Care Committee"]
+
+
+def test_places_after_a_plural_head_are_each_a_body(nlp, registry):
+    text = "The five CCGs – Brent, Ealing, Harrow, Hillingdon and Hounslow – will merge next year."
+    assert organisations(nlp, registry, text) == ["Brent CCG", "Ealing CCG", "Harrow CCG", "Hillingdon CCG", "Hounslow CCG"]
+
+
+def test_a_person_cut_off_an_organisation_span_is_still_a_person(nlp, registry):
+    text = "The decision was welcomed by Maurice Atkins of the Kendal Residents Association."
+    assert "Maurice Atkins" in people(nlp, registry, text)
+    assert "Kendal Residents Association" in organisations(nlp, registry, text)
+
+
+def test_judges_are_one_person(nlp, registry):
+    # stored without the courtesy title, as every titled name is; "Justice" stays, as it is part of a judge's name
+    assert people(nlp, registry, "In the High Court, Mr Justice Harding said the case raised serious questions.") == \
+        ["Justice Harding"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Local MPs Harriet Cole and Nigel Marsh wrote to the trust.", ["Harriet Cole", "Nigel Marsh"]),
+    ("The clinic moved to Victoria House on Southampton Row.", []),
+])
+def test_group_words_and_addresses_are_not_people(nlp, registry, text, expected):
+    assert people(nlp, registry, text) == expected
+
+
+def test_a_surname_with_an_apostrophe_joins_its_full_name(nlp, registry):
+    text = "Dr Sean O’Hara, from the CCG, spoke first. Dr O’Hara said the savings were real."
+    assert people(nlp, registry, text) == ["Sean O’Hara"]
