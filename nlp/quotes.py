@@ -18,6 +18,7 @@ OPENING = {"“": "”", '"': '"', "‘": "’", "'": "'"}
 CLOSINGS = {"“": "”\"", '"': '"”', "‘": "’'", "'": "'’"}
 SPEECH_VERBS = VOCABULARY.speech_verb_forms
 MIN_WORDS = 4  # shorter quoted phrases are scare quotes or titles, not quotations
+MAX_ATTRIBUTION_CHARS = 80  # between two quotes in one paragraph, room for "said the trust’s chief executive, Jo Bloggs."
 
 
 @dataclass(frozen=True)
@@ -35,14 +36,22 @@ def _is_opening(text: str, i: int) -> bool:
     return (before.isspace() or before in "([—–-:") and not after.isspace()
 
 
+def _could_close(text: str, i: int) -> bool:
+    """A single mark that is not an apostrophe inside a word ("don’t")."""
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not after.isalnum() and i > 0 and not text[i - 1].isspace()
+
+
 def _closing_at(text: str, i: int, marks: str) -> bool:
     mark = text[i]
     if mark not in marks:
         return False
-    after = text[i + 1] if i + 1 < len(text) else " "
-    before = text[i - 1] if i > 0 else " "
-    if mark in "’'":  # an apostrophe inside a word ("don’t") is not a closing quote
-        return not after.isalnum() and not before.isspace()
+    if mark in "’'":
+        if not _could_close(text, i):
+            return False
+        # a plural possessive ("the trusts’ finances") when the sentence goes on in lower case and a later mark can close
+        possessive = text[i - 1] == "s" and re.match(r"\s+[a-z]", text[i + 1 :])
+        return not (possessive and any(text[j] in marks and _could_close(text, j) for j in range(i + 1, len(text))))
     return True
 
 
@@ -104,12 +113,17 @@ def attribution_candidates(text: str, quote: QuoteSpan) -> list[str]:
         candidates.append(caption.group("speaker").strip())
     clauses = [m.group("speaker") for m in ACCORDING_TO.finditer(before)] + [m.group("speaker") for m in SPEECH_CLAUSE.finditer(before)]
     candidates += [c.strip() for c in reversed(clauses)]
-    if not before.strip() and paragraph_start > 1:  # a quote opening the paragraph after "X said the plans…"
-        previous_start = text.rfind("\n", 0, paragraph_start - 1) + 1
-        previous = text[previous_start : paragraph_start - 1]
+    if not before.strip() and paragraph_start > 1:  # a quote opening the paragraph after "X said the plans…" or "X said:"
+        previous = _previous_paragraph(text, paragraph_start)
         if not re.search(r"[”\"’']\s*$", previous.strip()):
             candidates += [m.group("speaker").strip() for m in reversed(list(SPEECH_CLAUSE.finditer(_without_quotes(previous))))]
     return [c for c in candidates if not NOT_A_SPEAKER.match(c)]
+
+
+def _previous_paragraph(text: str, paragraph_start: int) -> str:
+    """The last paragraph with words in it before the one starting at ``paragraph_start`` (blank lines skipped)."""
+    before = text[:paragraph_start].rstrip()
+    return before[before.rfind("\n") + 1 :]
 
 
 def _without_quotes(text: str) -> str:
@@ -118,8 +132,14 @@ def _without_quotes(text: str) -> str:
 
 
 PRONOUNS = {"he", "she", "him", "her"}
-DOCUMENTS = re.compile(r"^(?:it|they|the\s+(?:statement|letter|report|paper|document|response|motion|submission|advice|"
-                       r"email|guidance|briefing|blog|article|post))$", re.IGNORECASE)
+TRAILING_ADVERBS = re.compile(r"(?:\s+(?:also|previously|later|today|yesterday|now|then|again|recently|earlier|"
+                              r"subsequently|further|already|once|last\s+week|this\s+week))+$", re.IGNORECASE)
+_DOCUMENT = rf"(?:{'|'.join(VOCABULARY.documents)})"
+# "It says:", "The statement said:", "The report sets out …:": a document, or a pronoun standing for one,
+# that speaks for the last stakeholder named before it.
+DOCUMENTS = re.compile(rf"^(?:it|they|the\s+{_DOCUMENT})\b", re.IGNORECASE)
+# "A CCG paper on the plans says", "the DH report states": a document that names the body it speaks for.
+NAMED_DOCUMENTS = re.compile(rf"^(?:[\w’'&-]+\s+){{1,3}}?{_DOCUMENT}\b", re.IGNORECASE)
 ORGANISATION_SPEAKERS = re.compile(r"(?:a\s+)?(?:spokes(?:person|man|woman)|statement|representative)\s+(?:for|from)\s+(?P<org>.+)$",
                                    re.IGNORECASE)
 
@@ -185,14 +205,18 @@ def resolve_speaker(words: str, position: int, stakeholders: Stakeholders, resol
     words = re.sub(r"^.*\b(?:(?:in|at|on|speaking|writing|responding|however|but|meanwhile|yesterday|today)\b[^,]*),\s+", "",
                    words.strip(), flags=re.IGNORECASE)
     words = re.sub(r"^(?:and|but|while|as|also)\s+", "", words, flags=re.IGNORECASE)
+    words = TRAILING_ADVERBS.sub("", words)  # "The CCG also suggested", "Mr Hill previously said"
     person = stakeholders.person_named_in(words)
     if person:
         return Speaker(person.name, "person")
     if words.lower() in PRONOUNS:
         person = stakeholders.last_person_before(position)
         return Speaker(person.name, "person") if person else None
-    if DOCUMENTS.match(words):  # "It says:", "The statement said:": the last stakeholder named before
+    if DOCUMENTS.match(words):
         return stakeholders.last_named_before(position)
+    if NAMED_DOCUMENTS.match(words):
+        organisation = stakeholders.organisation_named_in(words)
+        return Speaker(organisation.name, "organisation") if organisation else None
     spokesperson = ORGANISATION_SPEAKERS.search(words)
     target = spokesperson.group("org") if spokesperson else words
     organisation = stakeholders.organisation_named_in(target)
@@ -213,8 +237,9 @@ def _starts_paragraph(text: str, quote: QuoteSpan) -> bool:
 def collect_quotes(text: str, stakeholders: Stakeholders, resolve_reference) -> list[QuoteResult]:
     """The article's direct quotes of four words or more whose speaker the text gives.
 
-    A quote with no attribution of its own that opens a paragraph right after another
-    quote goes on in the previous speaker's voice.
+    A quote with no attribution of its own goes on in the previous speaker's voice when it
+    opens a paragraph right after another quote, or follows one in the same paragraph with
+    only its attribution between them ("“…,” said Smith. “…”").
     """
     quotes: list[QuoteResult] = []
     previous: tuple[QuoteSpan, Speaker | None] | None = None
@@ -230,8 +255,10 @@ def collect_quotes(text: str, stakeholders: Stakeholders, resolve_reference) -> 
             speaker = resolve_speaker(words, span.start, stakeholders, resolve_reference)
             if speaker:
                 break
-        follows_quote = previous is not None and text[previous[0].end : span.start].count("\n") <= 2
-        if speaker is None and previous and _starts_paragraph(text, span) and follows_quote:
+        between = text[previous[0].end : span.start] if previous else ""
+        follows_quote = previous is not None and between.count("\n") <= 2
+        same_paragraph = previous is not None and "\n" not in between and len(between) <= MAX_ATTRIBUTION_CHARS
+        if speaker is None and previous and (_starts_paragraph(text, span) and follows_quote or same_paragraph):
             speaker = previous[1]
         previous = (span, speaker)
         if len(quoted.split()) < MIN_WORDS or speaker is None:

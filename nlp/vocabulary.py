@@ -34,6 +34,7 @@ class Vocabulary:
     parties: frozenset[str]
     speech_verbs: dict[str, tuple[str, ...]]  # lemma → written forms
     numbers: dict[str, int]
+    documents: tuple[str, ...]  # "report", "board papers": texts that say things for a body
 
     @property
     def organisation_word_pattern(self) -> re.Pattern:
@@ -79,6 +80,7 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
         parties=frozenset(people["parties"]),
         speech_verbs={lemma: tuple(forms) for lemma, forms in data["speech"].items()},
         numbers=dict(data["numbers"]),
+        documents=tuple(data["texts"]["documents"]),
     )
 
 

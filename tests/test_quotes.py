@@ -74,3 +74,31 @@ def test_quotes_carry_sentence_sentiment(analyse):
     result = analyse("Neil Carr said: “This is a wonderful, exciting day for patients.” Paula Clark said: “This is a terrible, damaging mistake.”")
     polarity = {q.speaker: q.sentiment for q in result.quotes}
     assert polarity["Neil Carr"] > 0.3 and polarity["Paula Clark"] < -0.3
+
+
+@pytest.mark.parametrize(
+    "text, speaker, starts",
+    [
+        # "X said:" with a blank line before the quote
+        ("Dr Helen Marsh, who chairs the Leeds Local Medical Committee, said:\n\n“We were never asked about any of this.”",
+         "Helen Marsh", "We were never asked"),
+        # a second quote in the same paragraph, with only the attribution between
+        ("Paula Clark spoke first. “We have looked at every option,” said Clark. “None of them is cheap or quick.”",
+         "Paula Clark", "None of them is cheap"),
+        # an adverb between the speaker and the verb
+        ("Walsall Healthcare NHS Trust has been asked to comment. The trust also warned “the deficit will grow every year”.",
+         "Walsall Healthcare NHS Trust", "the deficit will grow"),
+        # speech verbs beyond "said"
+        ("Paula Clark clarified that the trust would “keep every ward open this winter”.", "Paula Clark", "keep every ward open"),
+        # a document speaks for the body it names
+        ("A Walsall Healthcare NHS Trust paper seen by reporters says the merger would “save four million pounds a year”.",
+         "Walsall Healthcare NHS Trust", "save four million pounds"),
+        # a plural possessive inside a single-quoted quote does not close it
+        ("Paula Clark said: ‘The trusts’ finances will not recover without help from the centre.’",
+         "Paula Clark", "The trusts finances will not recover without help"),
+    ],
+)
+def test_attribution_beyond_said(analyse, text, speaker, starts):
+    quotes = direct(analyse(text))
+    normalised = [(who, " ".join(words.replace("’", "").split())) for who, words in quotes]
+    assert any(who == speaker and words.startswith(starts) for who, words in normalised), quotes
