@@ -6,7 +6,7 @@ from spacy.tokens import Doc
 
 from nlp.organisations import collect_organisations, collect_outlets
 from nlp.people import collect_people
-from nlp.quotes import Stakeholders, collect_quotes, collect_reported_speech
+from nlp.quotes import Stakeholders, collect_quotes, collect_reported_speech, subject_before
 from nlp.sentiment import sentiment
 from nlp.registry import Registry
 from nlp.results import ArticleAnalysis
@@ -33,7 +33,7 @@ class Analyser:
         named = [(m.start, org.name) for org in organisations for m in org.mentions]
         stakeholders = Stakeholders(people, organisations)
         reference = lambda text, position: resolve_reference(text, position, named)  # noqa: E731
-        quotes = collect_quotes(doc.text, stakeholders, reference)
+        quotes = collect_quotes(doc.text, stakeholders, reference, lambda position: subject_before(doc, position))
         quotes = sorted(quotes + collect_reported_speech(doc, quotes, stakeholders, reference), key=lambda q: q.start)
         stances = collect_stances(doc, self.topics, organisations, people, [q for q in quotes if q.direct], self.cues)
         for quote in quotes:

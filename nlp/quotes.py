@@ -234,12 +234,15 @@ def _starts_paragraph(text: str, quote: QuoteSpan) -> bool:
     return not text[paragraph_start : quote.start - 1].strip()
 
 
-def collect_quotes(text: str, stakeholders: Stakeholders, resolve_reference) -> list[QuoteResult]:
+def collect_quotes(text: str, stakeholders: Stakeholders, resolve_reference, subject_before=lambda position: None) -> list[QuoteResult]:
     """The article's direct quotes of four words or more whose speaker the text gives.
 
     A quote with no attribution of its own goes on in the previous speaker's voice when it
     opens a paragraph right after another quote, or follows one in the same paragraph with
-    only its attribution between them ("“…,” said Smith. “…”").
+    only its attribution between them ("“…,” said Smith. “…”"). A quote set inside a sentence
+    with no speech verb ("The CCG will “allow for growth”") is its subject's words, when the
+    subject is a stakeholder: ``subject_before(position)`` gives the subject of the sentence that
+    the quote at ``position`` stands in, when the quote comes after it.
     """
     quotes: list[QuoteResult] = []
     previous: tuple[QuoteSpan, Speaker | None] | None = None
@@ -260,6 +263,9 @@ def collect_quotes(text: str, stakeholders: Stakeholders, resolve_reference) -> 
         same_paragraph = previous is not None and "\n" not in between and len(between) <= MAX_ATTRIBUTION_CHARS
         if speaker is None and previous and (_starts_paragraph(text, span) and follows_quote or same_paragraph):
             speaker = previous[1]
+        subject = subject_before(span.start) if speaker is None else None
+        if subject:
+            speaker = resolve_speaker(subject, span.start, stakeholders, resolve_reference)
         previous = (span, speaker)
         if len(quoted.split()) < MIN_WORDS or speaker is None:
             continue  # a short phrase in quote marks, or words the text does not attribute to anyone
@@ -269,6 +275,20 @@ def collect_quotes(text: str, stakeholders: Stakeholders, resolve_reference) -> 
 
 
 REPORTING_VERBS = frozenset(VOCABULARY.speech_verbs)
+
+
+def subject_before(doc, position: int) -> str | None:
+    """The words of the subject of the sentence around character ``position``, when the subject comes
+    before it: "The CCG" in "The CCG will “allow for growth …”"."""
+    span = doc.char_span(position, position + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    sentence = span.sent
+    subject = next((t for t in sentence.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.right_edge.idx >= position or subject.lower_ in ("they", "we", "this", "that"):
+        return None  # whom "they" stands for is too loose to credit a quote to
+    whole = doc.text
+    return whole[subject.left_edge.idx : subject.right_edge.idx + len(subject.right_edge.text)]
 
 
 def collect_reported_speech(doc, direct: list[QuoteResult], stakeholders: Stakeholders, resolve_reference) -> list[QuoteResult]:

@@ -93,6 +93,11 @@ def test_quotes_carry_sentence_sentiment(analyse):
         # a document speaks for the body it names
         ("A Walsall Healthcare NHS Trust paper seen by reporters says the merger would “save four million pounds a year”.",
          "Walsall Healthcare NHS Trust", "save four million pounds"),
+        # a quote set in a sentence with no speech verb belongs to the sentence's subject
+        ("Walsall Healthcare NHS Trust will “keep all three community hospitals open for now”.",
+         "Walsall Healthcare NHS Trust", "keep all three community hospitals"),
+        ("Paula Clark chairs the board. She wants the plans to “put patients first in every decision”.",
+         "Paula Clark", "put patients first"),
         # a plural possessive inside a single-quoted quote does not close it
         ("Paula Clark said: ‘The trusts’ finances will not recover without help from the centre.’",
          "Paula Clark", "The trusts finances will not recover without help"),
@@ -102,3 +107,8 @@ def test_attribution_beyond_said(analyse, text, speaker, starts):
     quotes = direct(analyse(text))
     normalised = [(who, " ".join(words.replace("’", "").split())) for who, words in quotes]
     assert any(who == speaker and words.startswith(starts) for who, words in normalised), quotes
+
+
+def test_a_quote_under_they_is_not_credited_to_a_guess(analyse):
+    text = "Paula Clark and Neil Carr have left. They paused recruitment to look at “opportunities for different approaches”."
+    assert direct(analyse(text)) == []
