@@ -17,6 +17,15 @@ def strip_title(name: str) -> str:
     return re.sub(r"[’']s?$", "", name).strip(" ,.;:-")
 
 
+BYLINE = re.compile(r"(?:^|\n)[ \t]*(?:by|words by|written by|reporting by)[ \t]+$", re.IGNORECASE)
+
+
+def is_byline(text: str, start: int) -> bool:
+    """True for a name that opens a byline ("By Jane Smith, health correspondent"): the writer, never a
+    stakeholder or a speaker."""
+    return BYLINE.search(text[max(0, start - 40) : start]) is not None
+
+
 def is_person_name(name: str) -> bool:
     """False for things NER mistakes for people: all-caps labels, dates, single lower-case words."""
     if not name or name.isupper() or any(ch.isdigit() for ch in name):
@@ -84,7 +93,8 @@ def collect_people(doc: Doc, organisations: list[OrganisationResult], role_finde
     A title with a surname and no full name anywhere ("Lord Darzi") is kept as written.
     """
     spans = [(ent, strip_title(ent.text)) for ent in doc.ents if ent.label_ == "PERSON"]
-    spans = [(ent, name) for ent, name in spans if is_person_name(name)]
+    text = doc.text
+    spans = [(ent, name) for ent, name in spans if is_person_name(name) and not is_byline(text, ent.start_char)]
     full = {person_key(name): PersonResult(name=name) for _, name in spans if len(name.split()) > 1}
     by_surname: dict[str, list[PersonResult]] = {}
     for key, person in full.items():

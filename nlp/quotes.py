@@ -137,7 +137,7 @@ TRAILING_ADVERBS = re.compile(r"(?:\s+(?:also|previously|later|today|yesterday|n
 _DOCUMENT = rf"(?:{'|'.join(VOCABULARY.documents)})"
 # "It says:", "The statement said:", "The report sets out …:": a document, or a pronoun standing for one,
 # that speaks for the last stakeholder named before it.
-DOCUMENTS = re.compile(rf"^(?:it|they|the\s+{_DOCUMENT})\b", re.IGNORECASE)
+DOCUMENTS = re.compile(rf"^(?:(?:it|they)$|the\s+{_DOCUMENT}\b)", re.IGNORECASE)
 # "A CCG paper on the plans says", "the DH report states": a document that names the body it speaks for.
 NAMED_DOCUMENTS = re.compile(rf"^(?:[\w’'&-]+\s+){{1,3}}?{_DOCUMENT}\b", re.IGNORECASE)
 ORGANISATION_SPEAKERS = re.compile(r"(?:a\s+)?(?:spokes(?:person|man|woman)|statement|representative)\s+(?:for|from)\s+(?P<org>.+)$",

@@ -118,3 +118,10 @@ def test_group_words_and_addresses_are_not_people(nlp, registry, text, expected)
 def test_a_surname_with_an_apostrophe_joins_its_full_name(nlp, registry):
     text = "Dr Sean O’Hara, from the CCG, spoke first. Dr O’Hara said the savings were real."
     assert people(nlp, registry, text) == ["Sean O’Hara"]
+
+
+def test_a_byline_is_never_a_person_or_a_speaker(nlp, registry):
+    text = "By Rachel Moore, health correspondent\n\nWalsall Healthcare NHS Trust said: “We are reviewing the plans now.”"
+    result = analyse(nlp, registry, text)
+    assert [p.name for p in result.people] == []
+    assert [q.speaker for q in result.quotes] == ["Walsall Healthcare NHS Trust"]

@@ -98,6 +98,10 @@ def test_quotes_carry_sentence_sentiment(analyse):
          "Walsall Healthcare NHS Trust", "keep all three community hospitals"),
         ("Paula Clark chairs the board. She wants the plans to “put patients first in every decision”.",
          "Paula Clark", "put patients first"),
+        # "it" inside the attribution clause is not a document speaking
+        ("North Staffordshire GP Federation met on Monday. In a statement, the federation said it understood the pressures, "
+         "but added: “This is the wrong model for our patients and our practices.”",
+         "North Staffordshire GP Federation", "This is the wrong model"),
         # a plural possessive inside a single-quoted quote does not close it
         ("Paula Clark said: ‘The trusts’ finances will not recover without help from the centre.’",
          "Paula Clark", "The trusts finances will not recover without help"),
