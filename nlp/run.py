@@ -6,10 +6,11 @@ from pathlib import Path
 from spacy.language import Language
 from sqlite_utils import Database
 
-from db.analysis_store import articles_to_analyse, record_analysis_failure, save_analysis, seed_registry
+from db.analysis_store import article_texts, articles_to_analyse, record_analysis_failure, save_analysis, seed_registry
 from db.summaries import refresh_summaries
 from nlp.analysis import Analyser
 from nlp.pipeline import PIPELINE_VERSION, build_pipeline
+from nlp.records import analysis_record, registry_records
 from nlp.registry import DEFAULT_REGISTRY, load_registry
 from nlp.results import ArticleAnalysis
 from nlp.topics import DEFAULT_TOPICS, load_topics
@@ -43,7 +44,7 @@ def analyse_database(
     refresh the summary tables. ``progress`` (see ``tracker.progress``) is told of each article."""
     topics = load_topics(topics_path)
     registry = load_registry(registry_path)
-    seed_registry(db, registry)
+    seed_registry(db, registry_records(registry))
     pending = articles_to_analyse(db, PIPELINE_VERSION, limit)
     counts = AnalyseCounts()
     if pending:
@@ -88,9 +89,8 @@ def analyse_articles(
     analyser = Analyser(registry, topics)
     for offset in range(0, len(pending), BATCH):
         ids = pending[offset : offset + BATCH]
-        placeholders = ",".join("?" * len(ids))
-        rows = db.execute(f"SELECT id, body, content_hash FROM articles WHERE id IN ({placeholders}) ORDER BY id", ids).fetchall()
-        texts = [analysable_text(body or "") for _, body, _ in rows]
+        rows = article_texts(db, ids)
+        texts = [analysable_text(body) for _, body, _ in rows]
         results = analyse_batch(analyser, nlp, [text for text, _ in texts])
         for (article_id, _, content_hash), (_, note), analysis in zip(rows, texts, results):
             if isinstance(analysis, Exception):
@@ -98,7 +98,7 @@ def analyse_articles(
                 record_analysis_failure(db, article_id, content_hash, PIPELINE_VERSION, reason)
                 counts.failed += 1
                 continue
-            save_analysis(db, article_id, content_hash, analysis, PIPELINE_VERSION, note)
+            save_analysis(db, article_id, content_hash, analysis_record(analysis), PIPELINE_VERSION, note)
             counts.analysed += 1
             counts.truncated += note is not None
             counts.organisations += len(analysis.organisations)

@@ -4,14 +4,24 @@ import pytest
 from db.analysis_store import articles_to_analyse, resolve_organisation, resolve_person, save_analysis, seed_registry
 from db.connect import open_db
 from db.crawl_store import FetchedPage, save_article
+from nlp.names import person_key
+from nlp.records import analysis_record, organisation_record, registry_records
 from nlp.registry import load_registry
 from nlp.results import ArticleAnalysis, Mention, OrganisationResult, PersonResult
+
+
+def organisation(name, aliases=()):
+    return organisation_record(OrganisationResult(name=name, kind=None, aliases=list(aliases)))
+
+
+def person(db, name, organisation_id=None):
+    return resolve_person(db, name, person_key(name), organisation_id)
 
 
 @pytest.fixture
 def db(tmp_path):
     database = open_db(tmp_path / "tracker.db")
-    seed_registry(database, load_registry())
+    seed_registry(database, registry_records(load_registry()))
     yield database
     database.close()
 
@@ -24,16 +34,16 @@ def add_article(db, number):
 
 
 def test_the_forms_of_a_registry_name_resolve_to_one_record(db):
-    ids = {resolve_organisation(db, OrganisationResult(name=name, kind=None))
+    ids = {resolve_organisation(db, organisation(name))
            for name in ("UHNM", "University Hospitals of North Midlands Trust", "University Hospitals of North Midlands NHS Trust")}
     assert len(ids) == 1
 
 
 def test_an_organisation_first_met_in_an_article_is_added_with_its_aliases_and_found_again(db):
-    first = resolve_organisation(db, OrganisationResult(name="Leeds Teaching Hospitals NHS Foundation Trust", kind=None, aliases=["LTHT"]))
+    first = resolve_organisation(db, organisation("Leeds Teaching Hospitals NHS Foundation Trust", ["LTHT"]))
     assert db["organisations"].get(first)["origin"] == "discovered"
-    assert resolve_organisation(db, OrganisationResult(name="LTHT", kind=None)) == first
-    assert resolve_organisation(db, OrganisationResult(name="Leeds Teaching Hospitals Trust", kind=None)) == first
+    assert resolve_organisation(db, organisation("LTHT")) == first
+    assert resolve_organisation(db, organisation("Leeds Teaching Hospitals Trust")) == first
 
 
 def test_registry_successors_are_stored(db):
@@ -45,12 +55,12 @@ def test_registry_successors_are_stored(db):
 
 def test_people_sharing_a_name_are_told_apart_by_organisation(db):
     article_id, _ = add_article(db, 1)
-    first = resolve_person(db, "John Smith")
+    first = person(db, "John Smith")
     second = db["people"].insert({"name": "John Smith", "name_key": "john smith#2", "first_seen": "2024"}).last_pk
-    trust = resolve_organisation(db, OrganisationResult(name="Walsall Healthcare NHS Trust", kind=None))
+    trust = resolve_organisation(db, organisation("Walsall Healthcare NHS Trust"))
     db["roles"].insert({"person_id": second, "role": "chair", "organisation_id": trust, "article_id": article_id})
-    assert resolve_person(db, "Dr John Smith", trust) == second
-    assert resolve_person(db, "John Smith") == first
+    assert person(db, "Dr John Smith", trust) == second
+    assert person(db, "John Smith") == first
 
 
 def test_an_analysis_is_stored_whole_and_replaces_the_previous_one(db):
@@ -61,8 +71,8 @@ def test_an_analysis_is_stored_whole_and_replaces_the_previous_one(db):
         people=[PersonResult(name="Paula Clark", role="chief executive",
                              organisation="University Hospitals of North Midlands NHS Trust", mentions=[mention])],
     )
-    save_analysis(db, article_id, digest, analysis, "v1")
-    save_analysis(db, article_id, digest, analysis, "v1")
+    save_analysis(db, article_id, digest, analysis_record(analysis), "v1")
+    save_analysis(db, article_id, digest, analysis_record(analysis), "v1")
     assert db["mentions"].count == 2 and db["roles"].count == 1
     role = db.execute("select role, seen from roles").fetchone()
     assert role == ("chief executive", "2024-01-02")
@@ -72,9 +82,19 @@ def test_an_analysis_is_stored_whole_and_replaces_the_previous_one(db):
 def test_a_failing_analysis_write_leaves_the_previous_one(db):
     article_id, digest = add_article(db, 1)
     good = ArticleAnalysis(people=[PersonResult(name="Paula Clark", mentions=[Mention("Paula Clark", 0, 11, "s")])])
-    save_analysis(db, article_id, digest, good, "v1")
+    save_analysis(db, article_id, digest, analysis_record(good), "v1")
     bad = ArticleAnalysis(people=[PersonResult(name="Paula Clark", mentions=[Mention(None, 0, 11, "s")])])
     with pytest.raises(Exception):
-        save_analysis(db, article_id, digest, bad, "v2")
+        save_analysis(db, article_id, digest, analysis_record(bad), "v2")
     assert db["mentions"].count == 1
     assert db.execute("select pipeline_version from analyses").fetchone() == ("v1",)
+
+
+def test_the_storage_layer_imports_nothing_from_the_analysis():
+    import ast
+    from pathlib import Path
+
+    for path in (Path(__file__).parents[1] / "db").glob("*.py"):
+        imported = [n.module for n in ast.walk(ast.parse(path.read_text())) if isinstance(n, ast.ImportFrom)]
+        imported += [a.name for n in ast.walk(ast.parse(path.read_text())) if isinstance(n, ast.Import) for a in n.names]
+        assert not [m for m in imported if m and m.split(".")[0] == "nlp"], path
