@@ -18,6 +18,10 @@ from nlp.vocabulary import VOCABULARY
 
 ROLE_WORDS_FILE = Path(__file__).parent / "data" / "roles.txt"
 ROLE_VERBS = {"chairs": "chair", "leads": "lead", "heads": "head", "runs": "head", "manages": "manager"}
+# "The new board will be chaired by Name": the role a passive verb gives the person after "by".
+PASSIVE_ROLE_VERBS = {"chaired": "chair", "led": "lead", "headed": "head"}
+# Titles that are offices: "Cllr Name" is a councillor when the sentence gives no other role.
+OFFICE_TITLES = {"cllr": "councillor", "councillor": "councillor"}
 # Lower-case words that can stand before a role head: "acting chair", "integration director".
 ROLE_MODIFIER_POS = {"NOUN", "ADJ", "VERB", "PROPN"}
 # Words between a name and its role that are not part of the role: "Name, who is currently the …".
@@ -97,6 +101,15 @@ class RoleFinder:
                 cursor -= 1
             return cursor
         return end
+
+    def _head_before_domain(self, doc: Doc, end: int, limit: int) -> int | None:
+        """Start of a role head followed by "of/for" and lower-case words up to ``end``: "director of primary care"."""
+        j = end - 1
+        while j > limit and doc[j].text.islower() and doc[j].lower_ not in ("of", "for") and end - j <= 5:
+            j -= 1
+        if j <= limit or j >= end - 1 or doc[j].lower_ not in ("of", "for"):
+            return None
+        return self._head_ending_at(doc, j)
 
     def _role_from(self, doc: Doc, i: int, sentence_end: int) -> tuple[int, int] | None:
         """The role phrase starting at token ``i``, up to its last role head: (start, end) token indices.
@@ -193,7 +206,25 @@ class RoleFinder:
     def find(self, person: Span, organisations: list[tuple[int, int]]) -> RoleFinding | None:
         """The role and organisation the sentence gives this mention, trying each pattern in turn."""
         return _first_finding(self.after(person, organisations), self.as_role(person, organisations),
-                              self.before(person, organisations))
+                              self.before(person, organisations), self.passive(person, organisations),
+                              self.plural_before_list(person), _office_title(person))
+
+    def passive(self, person: Span, organisations: list[tuple[int, int]]) -> RoleFinding | None:
+        """ "X will be chaired by Name": the role the verb names, at the passive subject's organisation."""
+        doc, i = person.doc, person.start
+        if i < 2 or doc[i - 1].lower_ != "by" or doc[i - 2].lower_ not in PASSIVE_ROLE_VERBS:
+            return None
+        subject = next((c for c in doc[i - 2].children if c.dep_ == "nsubjpass"), None)
+        organisation = next((span for span in organisations if subject is not None and span[0] <= subject.idx < span[1]), None)
+        return RoleFinding(PASSIVE_ROLE_VERBS[doc[i - 2].lower_], organisation)
+
+    def plural_before_list(self, person: Span) -> RoleFinding | None:
+        """ "MPs Jo Smith, Ann Lee and Tom Ray": each name in a list after a plural role holds the singular role."""
+        doc, start, i = person.doc, person.sent.start, person.start
+        while i > start and (doc[i - 1].text in (",", "and", "&") or doc[i - 1].ent_type_ == "PERSON"):
+            i -= 1
+        plural = doc[i - 1].lower_ if i > start else ""
+        return RoleFinding(plural[:-1], None) if plural.endswith("s") and plural[:-1] in self.role_heads else None
 
     def before(self, person: Span, organisations: list[tuple[int, int]]) -> RoleFinding | None:
         """ "[ORG[’s]] ROLE[,] [Title] Name"."""
@@ -203,11 +234,16 @@ class RoleFinder:
             i -= 1
         if i > sentence_start and doc[i - 1].text == ",":
             i -= 1
+            inverted = self._inverted(doc, i, sentence_start, organisations)  # "Leader of X Council, Name"
+            if inverted:
+                return inverted
         if i > sentence_start and doc[i - 1].lower_ in ("is", "was"):
             inverted = self._inverted(doc, i - 1, sentence_start, organisations)
             if inverted:
                 return inverted
         head_start = self._head_ending_at(doc, i)
+        if head_start is None:  # "acting director of primary care Name"
+            head_start = self._head_before_domain(doc, i, sentence_start)
         if head_start is None or head_start < sentence_start:
             return None
         start = self._modifiers_before(doc, head_start, sentence_start)
@@ -247,6 +283,12 @@ class RoleFinder:
 def _ends_at(organisations: list[tuple[int, int]], token) -> tuple[int, int] | None:
     """The organisation mention ending at ``token``."""
     return next((span for span in organisations if span[1] == token.idx + len(token.text)), None)
+
+
+def _office_title(person: Span) -> RoleFinding | None:
+    """ "Cllr Name": a councillor, with no organisation stated."""
+    title = person[0].lower_.rstrip(".")
+    return RoleFinding(OFFICE_TITLES[title], None) if title in OFFICE_TITLES else None
 
 
 def _first_finding(*findings: RoleFinding | None) -> RoleFinding | None:

@@ -39,6 +39,16 @@ def person(result, name):
          "Jane Smith", "chairman", "Shropshire Save Our Hospitals"),
         ("Bristol City Council agreed the plan. Cllr Sam Reed, the city council’s cabinet member for adult social care, said it was fair.",
          "Sam Reed", "cabinet member for adult social care", "Bristol City Council"),
+        # a role "of" an organisation, then a comma, before the name
+        ("Leader of Derby City Council, Jo Hart, said the plan was rushed.", "Jo Hart", "leader", "Derby City Council"),
+        ("The incoming interim Chief Executive of Walsall Healthcare NHS Trust, Sean Ward, wrote to staff.",
+         "Sean Ward", "incoming interim chief executive", "Walsall Healthcare NHS Trust"),
+        # a role with its domain before the name, the organisation as a possessive
+        ("The letter went to NHS England’s acting director of primary care Asha Rao last week.",
+         "Asha Rao", "acting director of primary care", "NHS England"),
+        # a passive role verb
+        ("The new Leeds Integrated Care Board will be chaired by Owen Price from April.",
+         "Owen Price", "chair", "Leeds Integrated Care Board"),
     ],
 )
 def test_role_and_affiliation_patterns(analyse, text, name, role, organisation):
@@ -76,3 +86,12 @@ def test_a_name_ner_took_for_an_organisation_is_a_person(analyse):
 def test_section_labels_and_places_inside_organisation_names_are_not_people(analyse):
     result = analyse("STRUCTURE: Cannock Chase Council met. Cannock Chase will lose its hospital beds.")
     assert result.people == []
+
+
+def test_names_listed_after_a_plural_role_each_hold_it(analyse):
+    result = analyse("MPs Jo Stevens, Tom Harris and Amy Cole wrote to the health secretary.")
+    assert {p.name: p.role for p in result.people} == {"Jo Stevens": "mp", "Tom Harris": "mp", "Amy Cole": "mp"}
+
+
+def test_a_councillors_title_is_their_role_when_nothing_else_is_said(analyse):
+    assert person(analyse("Cllr Ruth Dale told the meeting it was a bad day."), "Ruth Dale").role == "councillor"
