@@ -21,7 +21,8 @@ def test_extract_prints_one_contract_line_per_article(tmp_path):
     for line in lines:
         assert set(line) == {"id", "organisations", "people", "quotes", "stances", "outlets"}
     first = lines[0]
-    assert {"name": "University Hospitals of North Midlands NHS Trust", "aliases": [], "kind": "trust"} in first["organisations"]
+    assert {"name": "University Hospitals of North Midlands NHS Trust", "aliases": [], "kind": "trust",
+            "canonical": "University Hospitals of North Midlands NHS Trust"} in first["organisations"]
     assert [p["name"] for p in first["people"]] == ["Paula Clark"]
     assert {"Staffordshire County Council"} == {o["name"] for o in lines[1]["organisations"]}
 
