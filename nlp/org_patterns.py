@@ -12,15 +12,17 @@ from nlp.vocabulary import VOCABULARY
 _CALENDAR = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
              r"July|August|September|October|November|December)\b")
 _CAPITALISED = rf"(?!{_CALENDAR})(?:[A-Z][\w’'&]*(?:-[A-Za-z][\w’']*)*|[A-Z]{{2,}}s?)"
-_JOINER = r"(?:and|&|of|upon|on|for|in|the)"
+_JOINER = r"(?:and|&|of|upon|on|for|the)"
 _BODY = rf"{_CAPITALISED}(?:,?\s+(?:{_JOINER}\s+)*{_CAPITALISED})*"
 
 # Heads that end a name. A head that can also occur inside a longer name ("Partnership"
 # in "… Partnership NHS Trust") is listed too: the regex is greedy and keeps the longest.
 SUFFIX_HEADS = [
     r"(?:NHS\s+)?Foundation\s+Trusts?", r"NHS\s+Trusts?", r"Trusts?", r"FTs?",
-    r"Clinical\s+Commissioning\s+Groups?", r"[Cc]linical\s+[Cc]ommissioning\s+[Gg]roups?", r"CCGs?", r"Integrated\s+Care\s+Boards?", r"ICBs?",
-    r"Integrated\s+Care\s+(?:Systems?|Partnerships?)", r"ICSs?", r"STPs?",
+    r"Clinical\s+Commissioning\s+Groups?", r"[Cc]linical\s+[Cc]ommissioning\s+[Gg]roups?", r"CCGs?",
+    r"[Ii]ntegrated\s+[Cc]are\s+[Bb]oards?", r"ICBs?", r"[Ii]ntegrated\s+[Cc]are\s+(?:[Ss]ystems?|[Pp]artnerships?)", r"ICSs?",
+    r"[Ss]ustainability\s+and\s+[Tt]ransformation\s+(?:[Pp]artnerships?|[Pp]lans?)", r"STPs?",
+    r"[Hh]ealth\s+and\s+[Ww]ellbeing\s+[Bb]oards?", r"[Ll]ocal\s+[Mm]edical\s+[Cc]ommittees?",
     r"GP\s+Federation", r"Federations?", r"Local\s+Medical\s+Committees?", r"LMCs?",
     r"(?:City|County|Borough|District|Metropolitan\s+Borough|Town|Parish)\s+Council", r"Council",
     r"Care\s+Group", r"Consortium", r"Alliance", r"Forum", r"Commission", r"Committee", r"Authority",

@@ -121,3 +121,14 @@ def test_an_acronym_is_defined_only_right_after_its_long_form():
     text = "Leeds Teaching Hospitals (LTH) said. Elsewhere (LTH) was blamed."
     assert find_definitions(text, [(0, 24)]) == {"LTH": (0, 24)}
     assert find_definitions(text, []) == {}
+
+
+def test_official_heads_written_in_lower_case_still_name_a_body():
+    assert names("staff moved to the West Yorkshire sustainability and transformation partnership") == \
+        ["West Yorkshire sustainability and transformation partnership"]
+    assert names("the Leeds health and wellbeing board met") == ["Leeds health and wellbeing board"]
+    assert names("the local health and wellbeing board met") == []  # the place must be capitalised, the head need not
+
+
+def test_a_place_after_in_is_not_part_of_the_name():
+    assert names("the Department of Health in the West Midlands said") == ["Department of Health"]
