@@ -13,7 +13,8 @@ _CALENDAR = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Janua
              r"July|August|September|October|November|December)\b")
 _CAPITALISED = rf"(?!{_CALENDAR})(?:[A-Z][\w’'&]*(?:-[A-Za-z][\w’']*)*|[A-Z]{{2,}}s?)"
 _JOINER = r"(?:and|&|of|upon|on|for|the)"
-_BODY = rf"{_CAPITALISED}(?:,?\s+(?:{_JOINER}\s+)*{_CAPITALISED})*"
+_GAP = r"[ \t]+"  # a name never runs over a line break: a headline or a bullet ends where its line does
+_BODY = rf"{_CAPITALISED}(?:,?{_GAP}(?:{_JOINER}{_GAP})*{_CAPITALISED})*"
 
 # Heads that end a name. A head that can also occur inside a longer name ("Partnership"
 # in "… Partnership NHS Trust") is listed too: the regex is greedy and keeps the longest.
@@ -37,8 +38,8 @@ PREFIX_HEADS = [
     r"(?:Keep|Save|Defend|Protect|Support)\s+Our",
 ]
 _PREFIX = rf"(?:{'|'.join(PREFIX_HEADS)})"
-_SUFFIX_NAME = re.compile(rf"\b{_BODY}\s+(?P<head>{'|'.join(SUFFIX_HEADS)})\b")
-_PREFIX_NAME = re.compile(rf"\b{_PREFIX}\s+{_BODY}")
+_SUFFIX_NAME = re.compile(rf"\b{_BODY}{_GAP}(?P<head>{'|'.join(SUFFIX_HEADS)})\b")
+_PREFIX_NAME = re.compile(rf"\b{_PREFIX}{_GAP}{_BODY}")
 _AND = r"(?:,?\s+(?:and|&)\s+|,\s+)"
 # Where one complete name ends and the next begins: "X CCG and Y CCG", "X Council, and Y Council",
 # "NHS Confederation and the King's Fund", "Healthwatch X and Healthwatch Y".

@@ -132,3 +132,7 @@ def test_official_heads_written_in_lower_case_still_name_a_body():
 
 def test_a_place_after_in_is_not_part_of_the_name():
     assert names("the Department of Health in the West Midlands said") == ["Department of Health"]
+
+
+def test_a_name_never_runs_over_a_line_break():
+    assert names("Council threatens to withdraw officers from STP\n\nLeicester City Council has written") == ["Leicester City Council"]
