@@ -183,9 +183,9 @@ class Stakeholders:
         mentions = [(m.start, p) for p in self.people for m in p.mentions if m.start < position]
         return max(mentions, key=lambda pair: pair[0])[1] if mentions else None
 
-    def last_named_before(self, position: int) -> "Speaker | None":
-        """The person or organisation mentioned last before ``position``."""
-        mentions = [(m.start, Speaker(p.name, "person")) for p in self.people for m in p.mentions if m.start < position]
+    def last_named_before(self, position: int, people: bool = True) -> "Speaker | None":
+        """The organisation, or with ``people`` the person or organisation, mentioned last before ``position``."""
+        mentions = [(m.start, Speaker(p.name, "person")) for p in self.people for m in p.mentions if m.start < position] if people else []
         mentions += [(m.start, Speaker(o.name, "organisation")) for o in self.organisations for m in o.mentions if m.start < position]
         return max(mentions, key=lambda pair: pair[0])[1] if mentions else None
 
@@ -202,7 +202,7 @@ def resolve_speaker(words: str, position: int, stakeholders: Stakeholders, resol
     ``resolve_reference(text, position)`` turns "the trust" into the organisation meant.
     """
     # a scene-setting clause before the speaker: "In an email to members, the LMC said"
-    words = re.sub(r"^.*\b(?:(?:in|at|on|speaking|writing|responding|however|but|meanwhile|yesterday|today)\b[^,]*),\s+", "",
+    words = re.sub(r"^.*\b(?:(?:in|at|on|according\s+to|speaking|writing|responding|however|but|meanwhile|yesterday|today)\b[^,]*),\s+", "",
                    words.strip(), flags=re.IGNORECASE)
     words = re.sub(r"^(?:and|but|while|as|also)\s+", "", words, flags=re.IGNORECASE)
     words = TRAILING_ADVERBS.sub("", words)  # "The CCG also suggested", "Mr Hill previously said"
@@ -212,8 +212,8 @@ def resolve_speaker(words: str, position: int, stakeholders: Stakeholders, resol
     if words.lower() in PRONOUNS:
         person = stakeholders.last_person_before(position)
         return Speaker(person.name, "person") if person else None
-    if DOCUMENTS.match(words):
-        return stakeholders.last_named_before(position)
+    if DOCUMENTS.match(words):  # a document is issued by a body; "they" may be people
+        return stakeholders.last_named_before(position, people=words.lower() == "they")
     if NAMED_DOCUMENTS.match(words):
         organisation = stakeholders.organisation_named_in(words)
         return Speaker(organisation.name, "organisation") if organisation else None

@@ -102,6 +102,13 @@ def test_quotes_carry_sentence_sentiment(analyse):
         ("North Staffordshire GP Federation met on Monday. In a statement, the federation said it understood the pressures, "
          "but added: “This is the wrong model for our patients and our practices.”",
          "North Staffordshire GP Federation", "This is the wrong model"),
+        # a report speaks for the body named last, not for the person named last
+        ("Walsall Healthcare NHS Trust published its plans. Dr Ann Hale, a GP, raised concerns. "
+         "The report says “the new model will need two years to bed in”.",
+         "Walsall Healthcare NHS Trust", "the new model will need"),
+        # "according to" sets the scene; the speaker is the subject of the verb
+        ("According to papers published by Walsall Healthcare NHS Trust, NHS England said that “neither bid met the criteria in full”.",
+         "NHS England", "neither bid met the criteria"),
         # a plural possessive inside a single-quoted quote does not close it
         ("Paula Clark said: ‘The trusts’ finances will not recover without help from the centre.’",
          "Paula Clark", "The trusts finances will not recover without help"),
