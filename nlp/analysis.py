@@ -31,7 +31,7 @@ class Analyser:
         organisations = collect_organisations(doc, self.registry, self.proposals)
         people = collect_people(doc, organisations, self.role_finder, self.proposals)
         named = [(m.start, org.name) for org in organisations for m in org.mentions]
-        stakeholders = Stakeholders(people, organisations)
+        stakeholders = Stakeholders(people, organisations, doc.text)
         reference = lambda text, position: resolve_reference(text, position, named)  # noqa: E731
         quotes = collect_quotes(doc.text, stakeholders, reference, lambda position: subject_before(doc, position))
         quotes = sorted(quotes + collect_reported_speech(doc, quotes, stakeholders, reference), key=lambda q: q.start)

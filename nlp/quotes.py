@@ -132,6 +132,7 @@ def _without_quotes(text: str) -> str:
 
 
 PRONOUNS = {"he", "she", "him", "her"}
+SENTENCE_END = re.compile(r"[.!?][”\"’']?\s+|\n+")
 TRAILING_ADVERBS = re.compile(r"(?:\s+(?:also|previously|later|today|yesterday|now|then|again|recently|earlier|"
                               r"subsequently|further|already|once|last\s+week|this\s+week))+$", re.IGNORECASE)
 _DOCUMENT = rf"(?:{'|'.join(VOCABULARY.documents)})"
@@ -158,6 +159,7 @@ class Stakeholders:
 
     people: list  # PersonResult
     organisations: list  # OrganisationResult
+    text: str = ""  # the article, for finding the sentence before a position
 
     def person_named_in(self, words: str):
         """The person whose full name or surname appears in ``words``."""
@@ -189,6 +191,16 @@ class Stakeholders:
         mentions += [(m.start, Speaker(o.name, "organisation")) for o in self.organisations for m in o.mentions if m.start < position]
         return max(mentions, key=lambda pair: pair[0])[1] if mentions else None
 
+    def first_organisation_of_previous_sentence(self, position: int) -> "Speaker | None":
+        """The organisation named first in the sentence before the one at ``position``: "it" opening a
+        sentence most often stands for the previous sentence's subject, which English puts first."""
+        starts = [0] + [m.end() for m in SENTENCE_END.finditer(self.text, 0, position)]
+        if len(starts) < 2:
+            return None
+        begin, end = starts[-2], starts[-1]
+        found = [(m.start, o) for o in self.organisations for m in o.mentions if begin <= m.start < end]
+        return Speaker(min(found, key=lambda pair: pair[0])[1].name, "organisation") if found else None
+
     def person_with_role(self, words: str):
         """The person whose role the words name: "the chief executive said"."""
         lowered = words.lower()
@@ -212,6 +224,8 @@ def resolve_speaker(words: str, position: int, stakeholders: Stakeholders, resol
     if words.lower() in PRONOUNS:
         person = stakeholders.last_person_before(position)
         return Speaker(person.name, "person") if person else None
+    if words.lower() == "it":
+        return stakeholders.first_organisation_of_previous_sentence(position) or stakeholders.last_named_before(position, people=False)
     if DOCUMENTS.match(words):  # a document is issued by a body; "they" may be people
         return stakeholders.last_named_before(position, people=words.lower() == "they")
     if NAMED_DOCUMENTS.match(words):

@@ -109,6 +109,10 @@ def test_quotes_carry_sentence_sentiment(analyse):
         # "according to" sets the scene; the speaker is the subject of the verb
         ("According to papers published by Walsall Healthcare NHS Trust, NHS England said that “neither bid met the criteria in full”.",
          "NHS England", "neither bid met the criteria"),
+        # "it" opening a sentence is the previous sentence's subject, not the body named last in it
+        ("Walsall Healthcare NHS Trust has written to staff about the contract offered by NHS England. "
+         "It said staff should “not feel pressured into any decision this year”.",
+         "Walsall Healthcare NHS Trust", "not feel pressured into any decision"),
         # a plural possessive inside a single-quoted quote does not close it
         ("Paula Clark said: ‘The trusts’ finances will not recover without help from the centre.’",
          "Paula Clark", "The trusts finances will not recover without help"),
