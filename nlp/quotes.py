@@ -191,15 +191,16 @@ class Stakeholders:
         mentions += [(m.start, Speaker(o.name, "organisation")) for o in self.organisations for m in o.mentions if m.start < position]
         return max(mentions, key=lambda pair: pair[0])[1] if mentions else None
 
-    def first_organisation_of_previous_sentence(self, position: int) -> "Speaker | None":
-        """The organisation named first in the sentence before the one at ``position``: "it" opening a
-        sentence most often stands for the previous sentence's subject, which English puts first."""
+    def first_of_previous_sentence(self, position: int, kind: str) -> "Speaker | None":
+        """The person or organisation (``kind``) named first in the sentence before the one at ``position``:
+        a pronoun opening a sentence most often stands for the previous sentence's subject, which English puts first."""
         starts = [0] + [m.end() for m in SENTENCE_END.finditer(self.text, 0, position)]
         if len(starts) < 2:
             return None
         begin, end = starts[-2], starts[-1]
-        found = [(m.start, o) for o in self.organisations for m in o.mentions if begin <= m.start < end]
-        return Speaker(min(found, key=lambda pair: pair[0])[1].name, "organisation") if found else None
+        named = self.people if kind == "person" else self.organisations
+        found = [(m.start, found.name) for found in named for m in found.mentions if begin <= m.start < end]
+        return Speaker(min(found)[1], kind) if found else None
 
     def person_with_role(self, words: str):
         """The person whose role the words name: "the chief executive said"."""
@@ -223,9 +224,9 @@ def resolve_speaker(words: str, position: int, stakeholders: Stakeholders, resol
         return Speaker(person.name, "person")
     if words.lower() in PRONOUNS:
         person = stakeholders.last_person_before(position)
-        return Speaker(person.name, "person") if person else None
+        return stakeholders.first_of_previous_sentence(position, "person") or (Speaker(person.name, "person") if person else None)
     if words.lower() == "it":
-        return stakeholders.first_organisation_of_previous_sentence(position) or stakeholders.last_named_before(position, people=False)
+        return stakeholders.first_of_previous_sentence(position, "organisation") or stakeholders.last_named_before(position, people=False)
     if DOCUMENTS.match(words):  # a document is issued by a body; "they" may be people
         return stakeholders.last_named_before(position, people=words.lower() == "they")
     if NAMED_DOCUMENTS.match(words):

@@ -113,6 +113,9 @@ def test_quotes_carry_sentence_sentiment(analyse):
         ("Walsall Healthcare NHS Trust has written to staff about the contract offered by NHS England. "
          "It said staff should “not feel pressured into any decision this year”.",
          "Walsall Healthcare NHS Trust", "not feel pressured into any decision"),
+        # "he" is the person the previous sentence opens with, not the one it names last
+        ("Tom Hardy wrote to Ann Page, the regional director, about the plans. He said he had “seen no evidence that it would work”.",
+         "Tom Hardy", "seen no evidence"),
         # a plural possessive inside a single-quoted quote does not close it
         ("Paula Clark said: ‘The trusts’ finances will not recover without help from the centre.’",
          "Paula Clark", "The trusts finances will not recover without help"),
