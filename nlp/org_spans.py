@@ -26,7 +26,7 @@ def _after_inner_the(span: Span) -> int:
 
 def _after_role_of(span: Span, role_words: frozenset[str], first_names: frozenset[str]) -> int:
     """After "<role> of" or "<person> of" at the front: "Leader of Thurrock Council", "Maurice Smith of X"."""
-    of = [t.i for t in span if t.lower_ == "of"]
+    of = [t.i for t in span[1:] if t.lower_ == "of"]
     if not of:
         return span.start
     before = span.doc[span.start : of[-1]]

@@ -125,3 +125,21 @@ def test_a_byline_is_never_a_person_or_a_speaker(nlp, registry):
     result = analyse(nlp, registry, text)
     assert [p.name for p in result.people] == []
     assert [q.speaker for q in result.quotes] == ["Walsall Healthcare NHS Trust"]
+
+
+@pytest.mark.parametrize("words, pos, expected", [
+    (["of", "Health", "Trust"], ["ADP", "PROPN", "PROPN"], ["Health Trust"]),
+    (["Leader", "of", "Derby", "Council"], ["PROPN", "ADP", "PROPN", "PROPN"], ["Derby Council"]),
+    (["ex", "-", "Cabinet", "Office"], ["X", "PUNCT", "PROPN", "PROPN"], ["Cabinet Office"]),
+    (["STP", "Derby", "Council"], ["PROPN", "PROPN", "PROPN"], ["Derby Council"]),
+    (["the", "and"], ["DET", "CCONJ"], []),
+])
+def test_tidying_a_span_on_a_hand_built_doc(words, pos, expected):
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from nlp.org_spans import tidy_organisation_span
+
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos)
+    spans = tidy_organisation_span(Span(doc, 0, len(doc), label="ORG"), frozenset({"leader"}), frozenset())
+    assert [s.text for s in spans] == expected
