@@ -12,6 +12,7 @@ from crawler.sample_site.content import load_articles
 from nlp.analysis import Analyser
 from nlp.pipeline import MODEL_PACKAGE, build_pipeline
 from nlp.registry import load_registry
+from nlp.stance_model import load_model
 from nlp.topics import load_topics
 
 
@@ -40,7 +41,7 @@ def full_analysis_seconds(texts: list[str]) -> float:
     """Seconds for the tracker's whole analysis (pipeline, organisations, people, quotes, stances, sentiment)."""
     registry = load_registry()
     nlp = build_pipeline(registry)
-    analyser = Analyser(registry, load_topics())
+    analyser = Analyser(registry, load_topics(), load_model())
     list(analyser.analyse_texts(nlp, texts[:1]))
     started = time.perf_counter()
     for _ in analyser.analyse_texts(nlp, texts):

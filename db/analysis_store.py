@@ -10,7 +10,8 @@ under which its forms meet, so this layer needs nothing from the analysis:
 - a person: ``{"name", "key", "role", "organisation", "mentions": [mention]}``;
 - a mention: ``{"text", "start", "end", "sentence", "sentiment"}``;
 - a quote: ``{"speaker", "speaker_type", "text", "direct", "sentiment"}``;
-- a stance: ``{"stakeholder", "stakeholder_type", "topic", "stance", "confidence", "evidence", "method"}``;
+- a stance: ``{"stakeholder", "stakeholder_type", "topic", "stance", "confidence", "evidence", "method", "cues",
+  "link", "probability"}``;
 - an analysis: ``{"organisations", "people", "quotes", "stances", "outlets": [str]}``.
 """
 from sqlite_utils import Database

@@ -274,6 +274,14 @@ def m008_story_fingerprints_and_history(db: Database) -> None:
                        [(article_id, band, value) for band, value in enumerate(bands(fingerprint))])
 
 
+@migrations()
+def m009_stance_explanations(db: Database) -> None:
+    """Why each stance was taken: the cue words, how the stakeholder was tied to them, the combiner's probability."""
+    db.execute("ALTER TABLE stances ADD COLUMN cues TEXT")
+    db.execute("ALTER TABLE stances ADD COLUMN link TEXT")
+    db.execute("ALTER TABLE stances ADD COLUMN probability REAL")
+
+
 def apply_migrations(db: Database) -> None:
     """Bring ``db`` up to the current schema; a no-op when it is already current."""
     migrations.apply(db)

@@ -9,25 +9,30 @@ from nlp.people import collect_people
 from nlp.quotes import Stakeholders, collect_quotes, collect_reported_speech, subject_before
 from nlp.sentiment import sentiment
 from nlp.registry import Registry
-from nlp.results import ArticleAnalysis
+from nlp.results import ArticleAnalysis, StanceResult
 from nlp.roles import RoleFinder, load_role_heads, resolve_reference
-from nlp.stance import collect_stances
+from nlp.stance import collect_stances, stance_candidates
 from nlp.stance_cues import load_cues
+from nlp.stance_model import StanceModel
 from nlp.topics import Topic, topic_names
 
 
 class Analyser:
-    """Turns processed Docs into ArticleAnalysis results; holds the lexicons, loaded once."""
+    """Turns processed Docs into ArticleAnalysis results; holds the lexicons, loaded once.
 
-    def __init__(self, registry: Registry, topics: list[Topic]):
+    ``stance_model`` is the learned stance combiner; without one, the rule reader's own votes decide.
+    """
+
+    def __init__(self, registry: Registry, topics: list[Topic], stance_model: StanceModel | None = None):
         self.registry = registry
+        self.stance_model = stance_model
         self.topics = topics
         self.proposals = topic_names(topics)
         self.role_finder = RoleFinder(load_role_heads())
         self.cues = load_cues()
 
-    def analyse_doc(self, doc: Doc) -> ArticleAnalysis:
-        """Organisations, people, quotes and stances of one processed article."""
+    def _stakeholders_and_quotes(self, doc: Doc) -> tuple[list, list, list]:
+        """The organisations, people and quotes (direct and reported) of one processed article."""
         organisations = collect_organisations(doc, self.registry, self.proposals)
         people = collect_people(doc, organisations, self.role_finder, self.proposals)
         named = [(m.start, org.name) for org in organisations for m in org.mentions]
@@ -35,7 +40,18 @@ class Analyser:
         reference = lambda text, position: resolve_reference(text, position, named)  # noqa: E731
         quotes = collect_quotes(doc.text, stakeholders, reference, lambda position: subject_before(doc, position))
         quotes = sorted(quotes + collect_reported_speech(doc, quotes, stakeholders, reference), key=lambda q: q.start)
-        stances = collect_stances(doc, self.topics, organisations, people, [q for q in quotes if q.direct], self.cues)
+        return organisations, people, quotes
+
+    def stance_candidates(self, doc: Doc) -> list[StanceResult]:
+        """Every piece of stance evidence the rule reader finds in one processed article, before any combining."""
+        organisations, people, quotes = self._stakeholders_and_quotes(doc)
+        return stance_candidates(doc, self.topics, organisations, people, [q for q in quotes if q.direct], self.cues)
+
+    def analyse_doc(self, doc: Doc) -> ArticleAnalysis:
+        """Organisations, people, quotes and stances of one processed article."""
+        organisations, people, quotes = self._stakeholders_and_quotes(doc)
+        stances = collect_stances(doc, self.topics, organisations, people, [q for q in quotes if q.direct], self.cues,
+                                  self.stance_model)
         for quote in quotes:
             quote.sentiment = sentiment(quote.text)
         for mention in (m for found in (*organisations, *people) for m in found.mentions):

@@ -3,6 +3,8 @@
 A stance taken by "the alliance" (a group the article does not name) is shared by every
 stakeholder the article says joined it; the group itself is not a stakeholder to report.
 """
+from dataclasses import replace
+
 from spacy.tokens import Span
 
 from nlp.results import StanceResult
@@ -30,6 +32,7 @@ def credit_members(stances: list[StanceResult], members: dict[str, list[Holder]]
     credited = [s for s in stances if s.stakeholder_type != "group"]
     for stance in (s for s in stances if s.stakeholder_type == "group" and s.stance != "neutral"):
         for member in {m.name: m for m in members.get(stance.stakeholder, [])}.values():
-            credited.append(StanceResult(member.name, member.kind, stance.topic, stance.stance, MEMBER_CONFIDENCE,
-                                         stance.evidence, f"{stance.method}, as a member of {stance.stakeholder}"))
+            credited.append(replace(stance, stakeholder=member.name, stakeholder_type=member.kind, confidence=MEMBER_CONFIDENCE,
+                                    method=f"{stance.method}, as a member of {stance.stakeholder}",
+                                    link=f"member of {stance.stakeholder}", features=stance.features + ("via_membership",)))
     return credited

@@ -32,7 +32,8 @@ def analysis_record(analysis: ArticleAnalysis) -> dict:
         "quotes": [{"speaker": q.speaker, "speaker_type": q.speaker_type, "text": q.text, "direct": q.direct,
                     "sentiment": q.sentiment} for q in analysis.quotes],
         "stances": [{"stakeholder": s.stakeholder, "stakeholder_type": s.stakeholder_type, "topic": s.topic,
-                     "stance": s.stance, "confidence": s.confidence, "evidence": s.evidence, "method": s.method}
+                     "stance": s.stance, "confidence": s.confidence, "evidence": s.evidence, "method": s.method,
+                     "cues": s.cues, "link": s.link, "probability": s.probability}
                     for s in analysis.stances],
         "outlets": list(analysis.outlets),
     }

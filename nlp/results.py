@@ -70,7 +70,13 @@ class QuoteResult:
 
 @dataclass
 class StanceResult:
-    """A stakeholder's position on a topic in one article, with the sentence that shows it."""
+    """A stakeholder's position on a topic in one article, with the sentence that shows it and why.
+
+    ``cues`` are the words the position was read from, ``link`` how the stakeholder was tied
+    to them ("subject of the cue", "speaker of the quote", "member of the alliance", …),
+    ``probability`` the learned combiner's probability of the side taken (None without one).
+    ``features`` are what the combiner saw; they are not part of the contract.
+    """
 
     stakeholder: str
     stakeholder_type: str
@@ -79,9 +85,13 @@ class StanceResult:
     confidence: float
     evidence: str
     method: str
+    cues: str = ""
+    link: str = ""
+    probability: float | None = None
+    features: tuple[str, ...] = field(default=(), repr=False, compare=False)
 
     def to_json(self) -> dict:
-        """The contract form."""
+        """The contract form, with the explanation (cue words, link, probability) added."""
         return {
             "stakeholder": self.stakeholder,
             "stakeholder_type": self.stakeholder_type,
@@ -90,6 +100,9 @@ class StanceResult:
             "confidence": round(self.confidence, 2),
             "evidence": self.evidence,
             "method": self.method,
+            "cues": self.cues,
+            "link": self.link,
+            "probability": None if self.probability is None else round(self.probability, 2),
         }
 
 

@@ -11,6 +11,7 @@ from db.summaries import refresh_summaries
 from nlp.analysis import Analyser
 from nlp.pipeline import PIPELINE_VERSION, build_pipeline
 from nlp.records import analysis_record, registry_records
+from nlp.stance_model import load_model
 from nlp.registry import DEFAULT_REGISTRY, load_registry
 from nlp.results import ArticleAnalysis
 from nlp.topics import DEFAULT_TOPICS, load_topics
@@ -86,7 +87,7 @@ def analyse_articles(
     is not retried until its text or the pipeline version changes.
     """
     nlp = nlp or build_pipeline(registry)
-    analyser = Analyser(registry, topics)
+    analyser = Analyser(registry, topics, load_model())
     for offset in range(0, len(pending), BATCH):
         ids = pending[offset : offset + BATCH]
         rows = article_texts(db, ids)

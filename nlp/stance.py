@@ -9,7 +9,7 @@ opposes the other. Every other stakeholder named in a sentence about a topic is 
 as neutral on it. Topic words are found by ``nlp.topic_mentions``, the stakeholders a
 subject names by ``nlp.stance_holders``, the lexicon is ``nlp.stance_cues``.
 """
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -17,6 +17,8 @@ from nlp.membership import credit_members, members_joining
 from nlp.quotes import Speaker
 from nlp.results import StanceResult
 from nlp.stance_cues import Cues, after_negation, negated, speaks_for_organisation
+from nlp.stance_features import candidate_features
+from nlp.stance_model import StanceModel
 from nlp.stance_holders import SUBJECTS, Holder, holders_of, subject_candidates
 from nlp.topic_mentions import TopicMention, find_topic_mentions, topic_references
 from nlp.topics import Topic
@@ -122,6 +124,7 @@ class SentenceContext:
     earlier: list[Holder] = field(default_factory=list)  # stakeholders named up to the end of this sentence
     groups: frozenset[str] = frozenset()  # words for unnamed groups: "the alliance"
     rival: dict[str, str] = field(default_factory=dict)  # topic → the article's other topic, for "an alternative to the plans"
+    headline_topics: frozenset[str] = frozenset()  # the topics the article's first sentence names
 
     def speaker_at(self, position: int) -> Speaker | None:
         """The speaker of the quote that contains ``position``, if any."""
@@ -138,71 +141,145 @@ def _holders_doing(verb: Token, topic: Token | None, context: "SentenceContext",
     return []
 
 
+@dataclass(frozen=True)
+class Position:
+    """What the rule reader read for one stakeholder: the side, the word it came from and how the stakeholder is tied to it."""
+
+    side: str | None
+    cue: Token | None
+    link: str
+
+
+def _candidate(context: SentenceContext, holder: Holder, mention: TopicMention, position: Position, method: str,
+               cues: Cues, topic: str | None = None, confidence: float = 0.8) -> StanceResult:
+    """One piece of evidence for (``holder``, topic): the rule reader's reading with the features the combiner weighs."""
+    sentence = context.sentence
+    span = sentence.doc.char_span(holder.start, holder.end, alignment_mode="expand") if holder.end > holder.start else None
+    in_quote = any(q.start <= mention.token.idx < q.end for q in context.quotes)
+    side = position.side or "neutral"
+    topic = topic or mention.topic
+    features = candidate_features(sentence, span.root if span is not None else None, mention.token, position.cue, side,
+                                  position.link, in_quote, cues, context.headline_topics, topic)
+    cue_words = position.cue.text if position.cue is not None else ""
+    return StanceResult(holder.name, holder.kind, topic, side, confidence if position.side else 0.5,
+                        " ".join(sentence.text.split()), method, cue_words, position.link, None, tuple(features))
+
+
+def _nearest_cue(token: Token, cues: Cues) -> Token | None:
+    """The first word up ``token``'s parse that shows a position, if any: the verb a stakeholder does."""
+    while token.head.i != token.i:
+        token = token.head
+        if cues.polarity(token):
+            return token
+    return None
+
+
+def implicit_stances(context: SentenceContext, topic: str, cues: Cues) -> list[StanceResult]:
+    """Evidence on the article's main ``topic`` from a sentence that names no topic but names stakeholders:
+    each stakeholder with the cue it does, if any. The rules take no side on these; the learned combiner
+    may, from the cue and the sentence ("The trust launched a consultation on Monday")."""
+    results, seen = [], set()
+    for holder in context.holders:
+        span = context.sentence.doc.char_span(holder.start, holder.end, alignment_mode="expand")
+        if holder.name in seen or span is None:
+            continue
+        seen.add(holder.name)
+        cue = _nearest_cue(span.root, cues)
+        mention = TopicMention(topic, context.sentence.root)
+        results.append(_candidate(context, holder, mention, Position(None, cue, "article's main topic"), "main topic", cues))
+    return results
+
+
 def sentence_stances(context: SentenceContext, cues: Cues) -> list[StanceResult]:
-    """The positions one sentence shows, and neutral reports for the rest of its stakeholders."""
+    """The positions one sentence shows, and neutral reports for the rest of its stakeholders: one
+    explained candidate per (stakeholder, topic) named in the sentence."""
     sentence, results = context.sentence, []
-    evidence = " ".join(sentence.text.split())
     ballot = ballot_side(sentence.text)
     for mention in context.mentions:
         if _after_contrast(sentence, mention, context.mentions, cues):
             continue  # "an MCP instead of a merger": the merger is the rival, handled with the MCP
         speaker = context.speaker_at(mention.token.idx)
-        positions: dict[Holder, str] = {}  # each stakeholder up the sentence, with its nearest cue's polarity
+        positions: dict[Holder, Position] = {}  # each stakeholder up the sentence, with its nearest cue
         nearest = None
         for verb, polarity in governing_cues(mention.token, cues):
-            nearest = nearest or polarity
+            nearest = nearest or (verb, polarity)
             for holder in _holders_doing(verb, mention.token, context, speaker):
-                positions.setdefault(holder, polarity)  # "X announced that Y would become an ACS": both back it
+                link = "speaker of the quote" if speaker and holder.name == speaker.name else "subject of the cue"
+                positions.setdefault(holder, Position(polarity, verb, link))  # "X announced that Y would become an ACS": both back it
         if nearest and not positions and speaker:  # a position stated in a quote with no subject of its own
-            positions[Holder(speaker.name, speaker.kind, sentence.start_char, sentence.start_char)] = nearest
+            holder = Holder(speaker.name, speaker.kind, sentence.start_char, sentence.start_char)
+            positions[holder] = Position(nearest[1], nearest[0], "speaker of the quote")
         if not positions and _done_by_its_subject(mention.token):  # "the two CCGs are set to merge"
             done = after_negation("support", mention.token, cues)
-            positions = {holder: done for holder in _holders_doing(mention.token, None, context, None)}
+            positions = {holder: Position(done, mention.token, "does it")
+                         for holder in _holders_doing(mention.token, None, context, None)}
         method = "dependency cue"
         if positions and ballot:  # "seven votes in support and four against": the count decides
-            positions, method = {holder: ballot for holder in positions}, "vote count"
+            positions, method = {holder: Position(ballot, p.cue, "vote count") for holder, p in positions.items()}, "vote count"
         for holder, position in positions.items():
-            results.append(StanceResult(holder.name, holder.kind, mention.topic, position, 0.8, evidence, method))
-            if position == "support":
+            results.append(_candidate(context, holder, mention, position, method, cues))
+            if position.side == "support":
                 for rival in _contrasted(sentence, mention, context.mentions, cues, context.rival):
-                    results.append(StanceResult(holder.name, holder.kind, rival, "oppose", 0.7, evidence, "rival option"))
+                    against = Position("oppose", position.cue, "backs the rival option")
+                    results.append(_candidate(context, holder, mention, against, "rival option", cues, rival, 0.7))
     taken = {(r.stakeholder, r.topic) for r in results}
     speakers = [Holder(q.speaker, q.speaker_type, q.start, q.start) for q in context.quotes if q.speaker]
     for mention in context.mentions:
         for holder in context.holders + speakers:
             if (holder.name, mention.topic) not in taken:
                 taken.add((holder.name, mention.topic))
-                results.append(StanceResult(holder.name, holder.kind, mention.topic, "neutral", 0.5, evidence, "co-occurrence"))
+                results.append(_candidate(context, holder, mention, Position(None, None, "named in the sentence"),
+                                          "co-occurrence", cues))
     return results
 
 
-def combine(stances: list[StanceResult]) -> list[StanceResult]:
-    """One stance per (stakeholder, topic): the side with the most weight, neutral when the sides tie."""
+def _by_pair(stances: list[StanceResult]) -> list[list[StanceResult]]:
     grouped: dict[tuple[str, str], list[StanceResult]] = {}
     for stance in stances:
         grouped.setdefault((stance.stakeholder, stance.topic), []).append(stance)
+    return list(grouped.values())
+
+
+def combine_learned(stances: list[StanceResult], model: StanceModel) -> list[StanceResult]:
+    """One stance per (stakeholder, topic), decided by the learned combiner: the side whose most
+    probable candidate reaches the model's threshold, explained by that candidate; neutral otherwise."""
     combined = []
-    for items in grouped.values():
+    for items in _by_pair(stances):
+        scored = [(model.probabilities(list(item.features)), item) for item in items]
+        best = {side: max(scored, key=lambda pair: pair[0][side]) for side in ("support", "oppose")}
+        side = max(best, key=lambda s: best[s][0][s])
+        probability, item = best[side][0][side], best[side][1]
+        if probability < model.threshold:
+            side, item = "neutral", next((i for i in items if i.stance == "neutral"), items[0])
+            probability = max(p["neutral"] for p, _ in scored)
+        combined.append(replace(item, stance=side, confidence=probability, probability=probability,
+                                method=f"{item.method}, learned combiner"))
+    return combined
+
+
+def combine(stances: list[StanceResult]) -> list[StanceResult]:
+    """One stance per (stakeholder, topic) by the rules alone: the side with the most weight, neutral when the sides tie."""
+    combined = []
+    for items in _by_pair(stances):
         weight = {"support": 0.0, "oppose": 0.0}
         for item in items:
             if item.stance in weight:
                 weight[item.stance] += item.confidence
         if weight["support"] == weight["oppose"]:
             chosen = next(i for i in items if i.stance == "neutral") if weight["support"] == 0 else \
-                StanceResult(items[0].stakeholder, items[0].stakeholder_type, items[0].topic, "neutral", 0.4,
-                             items[0].evidence, "conflicting cues")
+                replace(items[0], stance="neutral", confidence=0.4, method="conflicting cues")
         else:
             side = max(weight, key=weight.get)
             best = max((i for i in items if i.stance == side), key=lambda i: i.confidence)
             share = weight[side] / (weight["support"] + weight["oppose"])
-            chosen = StanceResult(best.stakeholder, best.stakeholder_type, best.topic, side,
-                                  min(0.95, best.confidence * share + 0.05 * (len(items) - 1)), best.evidence, best.method)
+            chosen = replace(best, confidence=min(0.95, best.confidence * share + 0.05 * (len(items) - 1)))
         combined.append(chosen)
     return combined
 
 
-def collect_stances(doc: Doc, topics: list[Topic], organisations: list, people: list, quotes: list, cues: Cues) -> list[StanceResult]:
-    """Every stakeholder's stance on every topic the article ties them to, one per (stakeholder, topic).
+def stance_candidates(doc: Doc, topics: list[Topic], organisations: list, people: list, quotes: list,
+                      cues: Cues, implicit_topic: bool = True) -> list[StanceResult]:
+    """Every piece of evidence for every (stakeholder, topic) the article ties together, as the rule reader reads it.
 
     A person's stance is also credited to the organisation the article says they speak for, unless
     their role is one held in their own name ("senior fellow", "member").
@@ -218,21 +295,33 @@ def collect_stances(doc: Doc, topics: list[Topic], organisations: list, people: 
             counts[mention.topic] = counts.get(mention.topic, 0) + 1
     main_topic = max(counts, key=counts.get) if counts else None
     rival = {a: b for a in counts for b in counts if a != b} if len(counts) == 2 else {}
+    headline_topics = frozenset(m.topic for m in found[0]) if found else frozenset()
     stances, last_topic = [], main_topic
     for sentence, mentions in zip(sentences, found):
         overlapping = [q for q in quotes if q.start < sentence.end_char and sentence.start_char < q.end]
         if not mentions and last_topic:
             mentions = topic_references(sentence, topics, last_topic, cues, [(q.start, q.end) for q in overlapping])
         last_topic = max(mentions, key=lambda m: m.token.i).topic if mentions else last_topic
-        if not mentions:
-            continue
         inside = [h for h in holders if sentence.start_char <= h.start < sentence.end_char]
         earlier = [h for h in holders if h.start < sentence.end_char]
-        context = SentenceContext(sentence, inside, overlapping, mentions, earlier, cues.groups, rival)
-        stances += sentence_stances(context, cues)
+        context = SentenceContext(sentence, inside, overlapping, mentions, earlier, cues.groups, rival, headline_topics)
+        if mentions:
+            stances += sentence_stances(context, cues)
+        elif main_topic and implicit_topic:
+            stances += implicit_stances(context, main_topic, cues)
     stances = credit_members(stances, members_joining(sentences, holders, cues.groups))
     affiliation = {p.name: p.organisation for p in people if p.organisation and speaks_for_organisation(p.role, cues)}
-    stances += [StanceResult(affiliation[s.stakeholder], "organisation", s.topic, s.stance, s.confidence * 0.9, s.evidence,
-                             f"{s.method}, via spokesperson")
+    stances += [replace(s, stakeholder=affiliation[s.stakeholder], stakeholder_type="organisation",
+                        confidence=s.confidence * 0.9, method=f"{s.method}, via spokesperson",
+                        link=f"speaks for it: {s.stakeholder}", features=s.features + ("via_spokesperson",))
                 for s in stances if s.stakeholder_type == "person" and s.stakeholder in affiliation and s.stance != "neutral"]
-    return combine(stances)
+    return stances
+
+
+def collect_stances(doc: Doc, topics: list[Topic], organisations: list, people: list, quotes: list, cues: Cues,
+                    model: StanceModel | None = None) -> list[StanceResult]:
+    """Every stakeholder's stance on every topic the article ties them to, one per (stakeholder, topic):
+    decided by the learned combiner ``model``, or by the rules' own votes without one."""
+    if model is None:  # the rules alone take no side on a sentence that names no topic
+        return combine(stance_candidates(doc, topics, organisations, people, quotes, cues, implicit_topic=False))
+    return combine_learned(stance_candidates(doc, topics, organisations, people, quotes, cues), model)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from crawler.sources import DEFAULT_SOURCES
 from db.connect import DEFAULT_DB, DatabaseUnwritable, open_db
+from nlp.stance_model import MODEL_FILE
 from nlp.topics import DEFAULT_TOPICS
 from tracker.tomlfile import ConfigError
 
@@ -139,6 +140,7 @@ def command_extract(args) -> int:
     from nlp.analysis import Analyser
     from nlp.pipeline import build_pipeline
     from nlp.registry import load_registry
+    from nlp.stance_model import load_model
     from nlp.topics import load_topics
 
     topics = load_topics(args.topics)
@@ -155,10 +157,26 @@ def command_extract(args) -> int:
                 failures += 1
                 print(f"{args.input}:{number}: skipped, not an article line: {error}", file=sys.stderr)
     nlp = build_pipeline(registry)
-    results = Analyser(registry, topics).analyse_texts(nlp, (text for _, text in articles))
+    results = Analyser(registry, topics, load_model()).analyse_texts(nlp, (text for _, text in articles))
     for (article_id, _), analysis in zip(articles, results):
         print(json.dumps(analysis.to_json(article_id, reported_speech=args.reported_speech), ensure_ascii=False))
     return 1 if failures else 0
+
+
+def command_train_stance(args) -> int:
+    """Fit the learned stance combiner to gold articles and write its weights."""
+    from tracker.stance_commands import train_stance
+
+    train_stance(args.gold, args.topics, args.out)
+    return 0
+
+
+def command_evaluate(args) -> int:
+    """Out-of-fold stance scores, whole outlets held out, beside the rules' own."""
+    from tracker.stance_commands import evaluate
+
+    evaluate(args.gold, args.topics, args.folds, args.predictions)
+    return 0
 
 
 def command_demo(args) -> int:
@@ -212,6 +230,15 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--reported-speech", action="store_true",
                          help="also print reported speech (quotes with direct: false); by default only direct quotes")
     extract.add_argument("input", type=Path, help="JSON lines with id, text and optionally title")
+    train_stance = add("train-stance", command_train_stance, "Fit the stance combiner to gold-annotated articles.")
+    train_stance.add_argument("gold", type=Path, nargs="+", help="gold JSON lines files")
+    train_stance.add_argument("--topics", type=Path, default=DEFAULT_TOPICS, help="topics file the gold uses (TOML)")
+    train_stance.add_argument("--out", type=Path, default=MODEL_FILE, help=f"where to write the weights (default {MODEL_FILE})")
+    evaluate = add("evaluate", command_evaluate, "Cross-validated stance scores, whole outlets held out.")
+    evaluate.add_argument("gold", type=Path, nargs="+", help="gold JSON lines files")
+    evaluate.add_argument("--topics", type=Path, default=DEFAULT_TOPICS, help="topics file the gold uses (TOML)")
+    evaluate.add_argument("--folds", type=int, default=5, help="outlet groups (default 5)")
+    evaluate.add_argument("--predictions", type=Path, help="also write the out-of-fold stances here, as extract lines")
     demo = add("demo", command_demo, "Crawl the bundled sample site, analyse it and serve the result.")
     demo.add_argument("--port", type=int, default=8001, help="Datasette port")
     demo.add_argument("--site-port", type=int, default=8765, help="sample site port")

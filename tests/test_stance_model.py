@@ -1,0 +1,113 @@
+"""The learned stance combiner: training, its explanations, and honest (outlet-grouped) evaluation."""
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from nlp.analysis import Analyser
+from nlp.results import StanceResult
+from nlp.stance import combine_learned
+from nlp.stance_model import LABELS, StanceModel, fit, load_model
+from nlp.stance_training import gold_labels, outlet, outlet_folds, read_gold
+from nlp.topics import Topic
+from tests.conftest import run_tracker
+
+GOLD = Path(__file__).parent / "fixtures" / "stance" / "gold.jsonl"
+TOPICS = [Topic("merger", "Merger", ("merger", "merge")), Topic("mcp", "MCP", ("MCP", "MCPs", "MCP contract"))]
+EXAMPLES = [(["cue=back", "link=subject"], "support"), (["cue=back", "link=speaker"], "support"),
+            (["cue=oppose", "link=subject"], "oppose"), (["cue=oppose", "link=speaker"], "oppose"),
+            (["link=subject"], "neutral"), (["link=speaker"], "neutral")]
+
+
+def candidate(name, side, features, evidence="e"):
+    return StanceResult(name, "organisation", "merger", side, 0.8, evidence, "dependency cue", "backs", "subject of the cue",
+                        None, tuple(features))
+
+
+def test_training_twice_gives_the_same_weights():
+    assert fit(EXAMPLES).weights == fit(EXAMPLES).weights
+
+
+def test_a_feature_pushes_towards_the_label_it_came_with():
+    model = fit(EXAMPLES)
+    backing, opposing = model.probabilities(["cue=back"]), model.probabilities(["cue=oppose"])
+    assert max(backing, key=backing.get) == "support" and max(opposing, key=opposing.get) == "oppose"
+    assert abs(sum(backing.values()) - 1) < 1e-9
+
+
+def test_a_saved_model_loads_back_the_same(tmp_path):
+    model = fit(EXAMPLES)
+    model.save(tmp_path / "model.json")
+    loaded = load_model(tmp_path / "model.json")
+    assert loaded.probabilities(["cue=back", "link=subject"]) == pytest.approx(model.probabilities(["cue=back", "link=subject"]))
+    assert loaded.threshold == model.threshold
+
+
+def test_the_shipped_model_loads_and_names_no_article():
+    model = load_model()
+    features = {f for label in LABELS for f in model.weights[label]}
+    tags = {"PROPN", "NUM", "ROOT", "VERB", "ADJ", "NOUN", "X", "PUNCT", "ADP", "PRON", "DET", "AUX", "CCONJ", "SCONJ", "ADV"}
+    parts = {part for f in features for part in re.split(r"[=|>]", f) if part}
+    assert len(features) > 100
+    assert not [part for part in parts if part != part.lower() and part not in tags]  # names stand as PROPN
+
+
+def test_the_combiner_takes_a_side_only_above_its_threshold_and_says_why():
+    model = StanceModel(weights={"neutral": {}, "support": {"cue=back": 3.0}, "oppose": {}}, bias={l: 0.0 for l in LABELS},
+                        threshold=0.5)
+    [decided] = combine_learned([candidate("X", "support", ["cue=back"], "X backs the merger.")], model)
+    assert (decided.stance, decided.evidence, decided.cues, decided.link) == ("support", "X backs the merger.", "backs", "subject of the cue")
+    assert decided.probability > 0.5 and decided.to_json()["probability"] == round(decided.probability, 2)
+    [undecided] = combine_learned([candidate("Y", "neutral", ["cue=other"])], model)
+    assert undecided.stance == "neutral"
+
+
+def test_candidates_are_labelled_with_the_gold_side_of_their_pair():
+    article = read_gold([GOLD])[0]
+    labels = gold_labels(article, [candidate("Walsall Healthcare NHS Trust", "support", []),
+                                   candidate("Unison", "neutral", []), candidate("Someone Else", "neutral", [])])
+    assert labels == ["support", "oppose", "neutral"]
+
+
+def test_outlet_folds_never_split_an_outlet_and_are_the_same_every_time():
+    articles = read_gold([GOLD])
+    parts = outlet_folds(articles, 3)
+    assert [[a["id"] for a in p] for p in parts] == [[a["id"] for a in p] for p in outlet_folds(articles, 3)]
+    for part in parts:
+        assert len({outlet(a) for a in part}) == 1
+
+
+def test_candidate_features_name_the_grammar_and_words_not_the_names(nlp, registry):
+    doc = nlp("Walsall Healthcare NHS Trust strongly opposes the merger with Shropshire Council.")
+    [found] = [c for c in Analyser(registry, TOPICS).stance_candidates(doc) if c.stakeholder == "Walsall Healthcare NHS Trust"]
+    assert "rule=oppose" in found.features and "cue=oppose" in found.features and "link=subject of the cue" in found.features
+    assert not [f for f in found.features if "walsall" in f.lower() or "shropshire" in f.lower()]
+
+
+def test_extract_explains_each_stance(tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": "a", "text": "Walsall Healthcare NHS Trust backs the merger with its neighbour."}) + "\n")
+    [line] = [json.loads(row) for row in run_tracker("extract", str(source)).stdout.splitlines()]
+    [stance] = [s for s in line["stances"] if s["topic"] == "merger"]
+    assert stance["cues"] and stance["link"] and 0 <= stance["probability"] <= 1
+
+
+def test_train_stance_writes_a_model_that_loads(tmp_path):
+    out = tmp_path / "model.json"
+    run_tracker("train-stance", str(GOLD), "--out", str(out))
+    again = tmp_path / "again.json"
+    run_tracker("train-stance", str(GOLD), "--out", str(again))
+    assert out.read_text() == again.read_text()
+    assert load_model(out).weights["support"]
+
+
+def test_evaluate_reports_out_of_fold_scores_beside_the_rules(tmp_path):
+    predictions = tmp_path / "oof.jsonl"
+    report = json.loads(run_tracker("evaluate", str(GOLD), "--folds", "3", "--predictions", str(predictions)).stdout)
+    assert set(report) == {"out_of_fold", "rules_only", "folds"}
+    assert len(report["folds"]) == 3 and all(fold["outlets"] == 1 for fold in report["folds"])
+    assert 0 <= report["out_of_fold"]["f_avg"] <= 1
+    rules = report["rules_only"]
+    assert rules["support"]["tp"] + rules["oppose"]["tp"] >= 8  # the rules read these plain sentences right
+    assert {json.loads(line)["id"] for line in predictions.read_text().splitlines()} == {a["id"] for a in read_gold([GOLD])}
