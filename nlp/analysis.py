@@ -11,10 +11,10 @@ from nlp.sentiment import sentiment
 from nlp.registry import Registry
 from nlp.results import ArticleAnalysis, StanceResult
 from nlp.roles import RoleFinder, load_role_heads, resolve_reference
-from nlp.stance import collect_stances, stance_candidates
+from nlp.stance import RULES, collect_stances, stance_candidates
 from nlp.stance_cues import load_cues
 from nlp.stance_model import StanceModel
-from nlp.topics import Topic, topic_names
+from nlp.topics import Topic, topic_names, with_paraphrases
 
 
 class Analyser:
@@ -26,10 +26,10 @@ class Analyser:
     def __init__(self, registry: Registry, topics: list[Topic], stance_model: StanceModel | None = None):
         self.registry = registry
         self.stance_model = stance_model
-        self.topics = topics
+        self.cues = load_cues()
+        self.topics = with_paraphrases(topics, self.cues.paraphrases)
         self.proposals = topic_names(topics)
         self.role_finder = RoleFinder(load_role_heads())
-        self.cues = load_cues()
 
     def _stakeholders_and_quotes(self, doc: Doc) -> tuple[list, list, list]:
         """The organisations, people and quotes (direct and reported) of one processed article."""
@@ -42,10 +42,11 @@ class Analyser:
         quotes = sorted(quotes + collect_reported_speech(doc, quotes, stakeholders, reference), key=lambda q: q.start)
         return organisations, people, quotes
 
-    def stance_candidates(self, doc: Doc) -> list[StanceResult]:
-        """Every piece of stance evidence the rule reader finds in one processed article, before any combining."""
+    def stance_candidates(self, doc: Doc, rules: frozenset[str] = RULES) -> list[StanceResult]:
+        """Every piece of stance evidence the rule reader finds in one processed article, with the named
+        ``rules`` switched on, before any combining."""
         organisations, people, quotes = self._stakeholders_and_quotes(doc)
-        return stance_candidates(doc, self.topics, organisations, people, [q for q in quotes if q.direct], self.cues)
+        return stance_candidates(doc, self.topics, organisations, people, [q for q in quotes if q.direct], self.cues, rules)
 
     def analyse_doc(self, doc: Doc) -> ArticleAnalysis:
         """Organisations, people, quotes and stances of one processed article."""

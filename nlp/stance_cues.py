@@ -20,11 +20,10 @@ class Cues:
     contrast: tuple[str, ...]
     not_organisational: frozenset[str]
     topic_references: frozenset[str]
-    groups: frozenset[str] = frozenset()  # words for groups stakeholders join: "the alliance"
     becoming: frozenset[str] = frozenset()  # "X will become an ACO": to become the topic is to back it
-    own_view_roles: frozenset[str] = frozenset()  # "senior fellow": speaks for themselves, not their organisation
     effects: dict[str, str] = field(default_factory=dict)  # "the merger will improve care": what it does, judged
     term_variants: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "one organisation" is a "single organisation"
+    paraphrases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "merger": "come together", "become part of", …
     misspelt: dict[str, str] = field(default_factory=dict)  # one-slip misspellings of long cues: "oppostion"
 
     def polarity(self, token: Token) -> str | None:
@@ -57,17 +56,12 @@ def load_cues(path: Path = CUES_FILE) -> Cues:
         polarities=polarities, negators=frozenset(data["negators"]),
         contrast=tuple(data["contrast"]), not_organisational=frozenset(data["not_organisational"]),
         topic_references=frozenset(data["topic_references"]),
-        becoming=frozenset(data["becoming"]), groups=frozenset(data["groups"]),
-        own_view_roles=frozenset(data["own_view_roles"]),
+        becoming=frozenset(data["becoming"]),
         effects=_by_polarity(data["effects"]),
         term_variants={word: tuple(variants) for word, variants in data["term_variants"].items()},
+        paraphrases={term.lower(): tuple(others) for term, others in data["paraphrases"].items()},
         misspelt=slip_index(polarities),
     )
-
-
-def speaks_for_organisation(role: str | None, cues: Cues) -> bool:
-    """True when a person with ``role`` speaks for their organisation: any role but a member's, a fellow's, …"""
-    return not role or role.lower().split()[-1] not in cues.own_view_roles
 
 
 def after_negation(polarity: str, token: Token, cues: Cues) -> str | None:

@@ -17,7 +17,7 @@ class Holder:
     """A stakeholder mentioned in the text: canonical name, kind and where."""
 
     name: str
-    kind: str  # "organisation", "person", or "group" for an unnamed one ("the alliance")
+    kind: str  # "organisation" or "person"
     start: int
     end: int
 
@@ -127,18 +127,14 @@ def counted_reference(token: Token, earlier: list[Holder]) -> list[Holder]:
 
 
 def holders_of(tokens: list[Token], holders: list[Holder], speaker: Speaker | None,
-               earlier: list[Holder] = (), groups: frozenset[str] = frozenset()) -> list[Holder]:
+               earlier: list[Holder] = ()) -> list[Holder]:
     """The stakeholders ``tokens`` (a subject and the words listed with it) name: first-person words are the
-    quote's speaker, pronouns and references are resolved, other words are the names they cover. "The
-    alliance" (a word in ``groups``), when no alliance is named, is an unnamed group: see ``nlp.membership``."""
+    quote's speaker, pronouns and references are resolved, other words are the names they cover."""
     found = []
     for token in tokens:
         counted = counted_reference(token, list(earlier))
         if counted:
             found += counted
-            continue
-        if token.lemma_.lower() in groups and any(c.lower_ in ("the", "this") for c in token.children):
-            found.append(unnamed_group(token))
             continue
         if token.lower_ in FIRST_PERSON and speaker:
             found.append(Holder(speaker.name, speaker.kind, token.idx, token.idx))
@@ -160,11 +156,6 @@ def _describes_a_person(token: Token, found: list[Holder]) -> bool:
     if token.dep_ != "appos":
         return False
     return any(h.kind == "person" and h.start <= token.head.idx < max(h.end, h.start + 1) for h in found)
-
-
-def unnamed_group(token: Token) -> Holder:
-    """The unnamed group a word such as "alliance" stands for, as a stakeholder whose stances its members share."""
-    return Holder(f"the {token.lemma_.lower()}", "group", token.idx, token.idx + len(token.text))
 
 
 def _named_earlier(token: Token, earlier: list[Holder]) -> list[Holder]:

