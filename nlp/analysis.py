@@ -11,7 +11,8 @@ from nlp.sentiment import sentiment
 from nlp.registry import Registry
 from nlp.results import ArticleAnalysis, StanceResult
 from nlp.roles import RoleFinder, load_role_heads, resolve_reference
-from nlp.stance import RULES, collect_stances, stance_candidates
+from nlp.stance import RULES
+from nlp.stance_reader import StanceInputs, StanceReader
 from nlp.stance_cues import load_cues
 from nlp.stance_model import StanceModel
 from nlp.topics import Topic, topic_names, with_paraphrases
@@ -25,8 +26,8 @@ class Analyser:
 
     def __init__(self, registry: Registry, topics: list[Topic], stance_model: StanceModel | None = None):
         self.registry = registry
-        self.stance_model = stance_model
         self.cues = load_cues()
+        self.stance_reader = StanceReader(self.cues, stance_model)
         self.topics = with_paraphrases(topics, self.cues.paraphrases)
         self.proposals = topic_names(topics)
         self.role_finder = RoleFinder(load_role_heads())
@@ -42,17 +43,21 @@ class Analyser:
         quotes = sorted(quotes + collect_reported_speech(doc, quotes, stakeholders, reference), key=lambda q: q.start)
         return organisations, people, quotes
 
+    def _with_stance_inputs(self, doc: Doc) -> tuple[list, list, list]:
+        organisations, people, quotes = self._stakeholders_and_quotes(doc)
+        doc._.stance_inputs = StanceInputs(self.topics, organisations, people, [q for q in quotes if q.direct])
+        return organisations, people, quotes
+
     def stance_candidates(self, doc: Doc, rules: frozenset[str] = RULES) -> list[StanceResult]:
         """Every piece of stance evidence the rule reader finds in one processed article, with the named
         ``rules`` switched on, before any combining."""
-        organisations, people, quotes = self._stakeholders_and_quotes(doc)
-        return stance_candidates(doc, self.topics, organisations, people, [q for q in quotes if q.direct], self.cues, rules)
+        self._with_stance_inputs(doc)
+        return StanceReader(self.cues, None, rules).candidates(doc)
 
     def analyse_doc(self, doc: Doc) -> ArticleAnalysis:
         """Organisations, people, quotes and stances of one processed article."""
-        organisations, people, quotes = self._stakeholders_and_quotes(doc)
-        stances = collect_stances(doc, self.topics, organisations, people, [q for q in quotes if q.direct], self.cues,
-                                  self.stance_model)
+        organisations, people, quotes = self._with_stance_inputs(doc)
+        stances = self.stance_reader(doc)._.stances
         for quote in quotes:
             quote.sentiment = sentiment(quote.text)
         for mention in (m for found in (*organisations, *people) for m in found.mentions):

@@ -1,5 +1,4 @@
 """Pure rules that correct the statistical NER's organisation and person entities."""
-import re
 from pathlib import Path
 
 from spacy.tokens import Span

@@ -274,11 +274,3 @@ def stance_candidates(doc: Doc, topics: list[Topic], organisations: list, people
             stances += implicit_stances(context, main_topic, cues)
     return stances
 
-
-def collect_stances(doc: Doc, topics: list[Topic], organisations: list, people: list, quotes: list, cues: Cues,
-                    model: StanceModel | None = None) -> list[StanceResult]:
-    """Every stakeholder's stance on every topic the article ties them to, one per (stakeholder, topic):
-    decided by the learned combiner ``model``, or by the rules' own votes without one."""
-    if model is None:  # the rules alone take no side on a sentence that names no topic
-        return combine(stance_candidates(doc, topics, organisations, people, quotes, cues, RULES - {"main topic"}))
-    return combine_learned(stance_candidates(doc, topics, organisations, people, quotes, cues), model)

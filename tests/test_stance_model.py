@@ -111,3 +111,51 @@ def test_evaluate_reports_out_of_fold_scores_beside_the_rules(tmp_path):
     rules = report["rules_only"]
     assert rules["support"]["tp"] + rules["oppose"]["tp"] >= 8  # the rules read these plain sentences right
     assert {json.loads(line)["id"] for line in predictions.read_text().splitlines()} == {a["id"] for a in read_gold([GOLD])}
+
+
+def hand_built_doc():
+    """ "Leeds Trust opposes the merger ." with its parse given, not predicted."""
+    import spacy
+    from spacy.tokens import Doc
+
+    import nlp.stance_reader  # noqa: F401 - registers the component
+
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=["Leeds", "Trust", "opposes", "the", "merger", "."],
+              heads=[1, 2, 2, 4, 2, 2], deps=["compound", "nsubj", "ROOT", "det", "dobj", "punct"],
+              lemmas=["Leeds", "Trust", "oppose", "the", "merger", "."], pos=["PROPN", "PROPN", "VERB", "DET", "NOUN", "PUNCT"],
+              tags=["NNP", "NNP", "VBZ", "DT", "NN", "."])
+    return spacy.blank("en"), doc
+
+
+def stance_inputs():
+    from nlp.results import Mention, OrganisationResult
+    from nlp.stance_reader import StanceInputs
+
+    leeds = OrganisationResult("Leeds Trust", "trust", mentions=[Mention("Leeds Trust", 0, 11, "Leeds Trust opposes the merger .")])
+    return StanceInputs([Topic("merger", "Merger", ("merger",))], [leeds], [], [])
+
+
+def test_the_stance_reader_component_on_a_hand_built_doc():
+    pipeline, doc = hand_built_doc()
+    reader = pipeline.add_pipe("stance_reader", config={"model_path": "", "rules": ["vote count"]})
+    doc._.stance_inputs = stance_inputs()
+    [stance] = reader(doc)._.stances
+    assert (stance.stakeholder, stance.topic, stance.stance, stance.cues, stance.link) == \
+        ("Leeds Trust", "merger", "oppose", "opposes", "subject of the cue")
+
+
+def test_the_stance_reader_component_decides_with_its_model(tmp_path):
+    model = StanceModel(weights={"neutral": {}, "support": {}, "oppose": {"cue=oppose": 4.0}}, bias={l: 0.0 for l in LABELS})
+    model.save(tmp_path / "model.json")
+    pipeline, doc = hand_built_doc()
+    reader = pipeline.add_pipe("stance_reader", config={"model_path": str(tmp_path / "model.json")})
+    doc._.stance_inputs = stance_inputs()
+    [stance] = reader(doc)._.stances
+    assert stance.stance == "oppose" and stance.probability > 0.9
+
+
+def test_the_stance_reader_refuses_a_rule_it_does_not_have():
+    pipeline, _ = hand_built_doc()
+    with pytest.raises(ValueError, match="no such stance rule"):
+        pipeline.add_pipe("stance_reader", config={"model_path": "", "rules": ["telepathy"]})
