@@ -37,9 +37,10 @@ class Analyser:
         organisations = collect_organisations(doc, self.registry, self.proposals)
         people = collect_people(doc, organisations, self.role_finder, self.proposals)
         named = [(m.start, org.name) for org in organisations for m in org.mentions]
-        stakeholders = Stakeholders(people, organisations, doc.text)
-        reference = lambda text, position: resolve_reference(text, position, named)  # noqa: E731
-        quotes = collect_quotes(doc.text, stakeholders, reference, lambda position: subject_before(doc, position))
+        text = doc.text  # rebuilt from the tokens on every access: read it once
+        stakeholders = Stakeholders(people, organisations, text)
+        reference = lambda words, position: resolve_reference(words, position, named)  # noqa: E731
+        quotes = collect_quotes(text, stakeholders, reference, lambda position: subject_before(doc, position, text))
         quotes = sorted(quotes + collect_reported_speech(doc, quotes, stakeholders, reference), key=lambda q: q.start)
         return organisations, people, quotes
 

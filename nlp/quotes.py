@@ -292,9 +292,9 @@ def collect_quotes(text: str, stakeholders: Stakeholders, resolve_reference, sub
 REPORTING_VERBS = frozenset(VOCABULARY.speech_verbs)
 
 
-def subject_before(doc, position: int) -> str | None:
+def subject_before(doc, position: int, text: str) -> str | None:
     """The words of the subject of the sentence around character ``position``, when the subject comes
-    before it: "The CCG" in "The CCG will “allow for growth …”"."""
+    before it: "The CCG" in "The CCG will “allow for growth …”". ``text`` is ``doc.text``."""
     span = doc.char_span(position, position + 1, alignment_mode="expand")
     if span is None:
         return None
@@ -302,8 +302,7 @@ def subject_before(doc, position: int) -> str | None:
     subject = next((t for t in sentence.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.right_edge.idx >= position or subject.lower_ in ("they", "we", "this", "that"):
         return None  # whom "they" stands for is too loose to credit a quote to
-    whole = doc.text
-    return whole[subject.left_edge.idx : subject.right_edge.idx + len(subject.right_edge.text)]
+    return text[subject.left_edge.idx : subject.right_edge.idx + len(subject.right_edge.text)]
 
 
 def collect_reported_speech(doc, direct: list[QuoteResult], stakeholders: Stakeholders, resolve_reference) -> list[QuoteResult]:

@@ -24,9 +24,11 @@ def term_words(term: str) -> list[str]:
     return [w.lower() for w in re.split(r"[\s-]+", term) if w]
 
 
-def _word_matches(token: Token, word: str, cues: Cues) -> bool:
+def _forms(token: Token, variant_of: dict[str, set[str]]) -> set[str]:
+    """Every term word ``token`` can stand for: its lemma, its text, its text without a plural "s", and the
+    words it is a variant of ("one" for "single")."""
     text, lemma = token.lower_, token.lemma_.lower()
-    return word in (lemma, text, text[:-1] if text.endswith("s") else text) or lemma in cues.term_variants.get(word, ())
+    return {lemma, text, text[:-1] if text.endswith("s") else text} | variant_of.get(lemma, set())
 
 
 def find_topic_mentions(sentence: Span, topics: list[Topic], excluded: list[tuple[int, int]], cues: Cues) -> list[TopicMention]:
@@ -37,16 +39,21 @@ def find_topic_mentions(sentence: Span, topics: list[Topic], excluded: list[tupl
     """
     found = []
     tokens = [t for t in sentence if not any(s <= t.idx < e for s, e in excluded)]
+    variant_of: dict[str, set[str]] = {}
+    for word, variants in cues.term_variants.items():
+        for variant in variants:
+            variant_of.setdefault(variant, set()).add(word)
+    forms = [_forms(t, variant_of) for t in tokens]  # worked out once per token, not once per term
     for topic in topics:
         for term in topic.terms:
             words = term_words(term)
             for i, token in enumerate(tokens):
-                if not _word_matches(token, words[0], cues):
+                if words[0] not in forms[i]:
                     continue
                 position, matched = i, [token]
                 for word in words[1:]:
-                    following = tokens[position + 1 : position + 2 + MAX_INSERTED_WORDS]
-                    match = next((j for j, t in enumerate(following) if _word_matches(t, word, cues)), None)
+                    following = forms[position + 1 : position + 2 + MAX_INSERTED_WORDS]
+                    match = next((j for j, f in enumerate(following) if word in f), None)
                     if match is None:
                         break
                     position += match + 1
