@@ -49,6 +49,10 @@ def candidate_features(sentence: Span, holder: Token | None, topic: Token, cue: 
         lemma = cue.lemma_.lower()
         polarity = cues.polarity(cue) or "none"
         features += [f"cue={lemma}", f"cue={lemma}|{rule}", f"cue_polarity={polarity}", f"cue_dep={cue.dep_}"]
+        # the cue's argument frame: "campaign for" / "campaign against", "call for", "challenge to"
+        features += [f"cue_frame={lemma}+{c.lower_}" for c in cue.children if c.dep_ in ("prep", "prt", "agent")]
+        if holder is not None and holder.head.i == cue.i:
+            features.append(f"holder_is_{holder.dep_}_of_cue")
         if negated(cue, cues):
             features += ["cue_negated", f"cue={lemma}|negated"]
     if holder is not None:

@@ -159,3 +159,29 @@ def test_the_stance_reader_refuses_a_rule_it_does_not_have():
     pipeline, _ = hand_built_doc()
     with pytest.raises(ValueError, match="no such stance rule"):
         pipeline.add_pipe("stance_reader", config={"model_path": "", "rules": ["telepathy"]})
+
+
+@pytest.mark.parametrize("sentence, feature", [
+    # an actor's own step on the topic: the verb is there for the combiner to weigh
+    ("Walsall Healthcare NHS Trust has launched a consultation on the merger.", "word=launch"),
+    ("Walsall Healthcare NHS Trust has published its business case for the merger.", "word=publish"),
+    # a cue's argument frame: "campaign for" and "campaign against" are told apart
+    ("Leeds City Council is campaigning for the merger of the two trusts.", "cue_frame=campaign+for"),
+    ("Leeds City Council is campaigning against the merger of the two trusts.", "cue=against"),
+    # stopping it, and challenging it
+    ("Walsall Healthcare NHS Trust has paused the merger.", "word=pause"),
+    ("Walsall Healthcare NHS Trust has called off the merger.", "word=call"),
+    ("Keep Our NHS Public is seeking a judicial review of the merger.", "word=judicial"),
+    # negation on the cue
+    ("Leeds City Council does not support the merger.", "cue_negated"),
+    # a possessor holds the plan: "X's plans to create a single organisation"
+    ("NHS England's plans to create a single organisation were announced.", "holder_dep=poss"),
+    # a paraphrase of a topic term names the topic
+    ("Walsall Healthcare NHS Trust will become part of Shropshire Community Health NHS Trust.", "topic=merger"),
+    # a sentence with a stakeholder but no topic word is evidence on the article's main topic
+    ("The merger was announced. Walsall Healthcare NHS Trust launched a consultation on Monday.", "link=article's main topic"),
+])
+def test_each_construction_reaches_the_combiner_as_a_feature(nlp, registry, sentence, feature):
+    topics = [Topic("merger", "Merger", ("merger", "merge", "single organisation"))]
+    found = Analyser(registry, topics).stance_candidates(nlp(sentence))
+    assert any(feature in c.features for c in found), [c.features for c in found]
