@@ -83,24 +83,26 @@ class RoleFinder:
         """Extend a role leftwards over modifiers ("acting", "integration", "executive team")."""
         while start > limit and start - 1 >= 0:
             token = doc[start - 1]
-            is_modifier = token.pos_ in ROLE_MODIFIER_POS and token.text.islower() and token.lower_ not in NOT_ROLE_MODIFIERS
+            # "Acting chief executive" opening a sentence; "Trust chief executive" names the trust, not a kind of role
+            lower_case = token.text.islower() or token.is_sent_start and token.text[1:].islower() and token.lower_ not in REFERENCE_WORDS
+            is_modifier = token.pos_ in ROLE_MODIFIER_POS and lower_case and token.lower_ not in NOT_ROLE_MODIFIERS
             if not (is_modifier or token.lower_ in self.role_heads or token.text == "-"):
                 break
             start -= 1
         return start
 
     def _domain_after(self, doc: Doc, end: int, limit: int) -> int:
-        """Extend a role rightwards over "of/for/on" + lower-case words ("director of adult social care")."""
-        if end < limit and doc[end].lower_ in ("of", "for", "on") and end + 1 < limit and doc[end + 1].text.islower() \
-                and doc[end + 1].lower_ not in ("the", "both", "a", "its"):
-            cursor = end + 1
-            while cursor < limit and (doc[cursor].text.islower() or doc[cursor].text in ("’s", "'s", ",")) \
-                    and doc[cursor].lower_ not in ("at", "who", "said", "says") and doc[cursor].pos_ != "VERB":
-                cursor += 1
-            while doc[cursor - 1].text == ",":
-                cursor -= 1
-            return cursor
-        return end
+        """Extend a role rightwards over "of/for/on" and the words of its field ("director of adult social care",
+        "national director for commissioning strategy", "Secretary of State for Health"); a name (an entity) is
+        not a field but the organisation."""
+        if not (end + 1 < limit and doc[end].lower_ in ("of", "for", "on")) or doc[end + 1].lower_ in ("the", "both", "a", "its"):
+            return end
+        cursor = end + 1
+        while cursor < limit and _in_field(doc[cursor]):
+            cursor += 1
+        while cursor > end + 1 and doc[cursor - 1].text == ",":
+            cursor -= 1
+        return cursor if cursor > end + 1 else end
 
     def _head_before_domain(self, doc: Doc, end: int, limit: int) -> int | None:
         """Start of a role head followed by "of/for" and lower-case words up to ``end``: "director of primary care"."""
@@ -283,6 +285,16 @@ class RoleFinder:
 def _ends_at(organisations: list[tuple[int, int]], token) -> tuple[int, int] | None:
     """The organisation mention ending at ``token``."""
     return next((span for span in organisations if span[1] == token.idx + len(token.text)), None)
+
+
+def _in_field(token) -> bool:
+    """A word of a role's field: lower case or a capitalised common word, never a name, a verb of saying or "who"."""
+    if token.text in ("’s", "'s", ","):
+        return True
+    starts_a_name = token.ent_type_ == "PERSON" or token.ent_iob_ == "B"  # "State for Health" inside a role is no name
+    if starts_a_name or token.lower_ in ("at", "who", "said", "says") or token.pos_ == "VERB" and token.tag_ != "VBG":
+        return False
+    return token.text.islower() or token.is_title and token.pos_ in ("NOUN", "PROPN") and token.i > 0 and token.nbor(-1).lower_ == "for"
 
 
 def _office_title(person: Span) -> RoleFinding | None:

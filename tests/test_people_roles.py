@@ -46,6 +46,11 @@ def person(result, name):
         # a role with its domain before the name, the organisation as a possessive
         ("The letter went to NHS England’s acting director of primary care Asha Rao last week.",
          "Asha Rao", "acting director of primary care", "NHS England"),
+        # a role's field, capitalised after "for", or a gerund
+        ("Amy Ross, Secretary of State for Health, said the plan would go ahead.", "Amy Ross", "secretary of state for health", None),
+        ("Ian Dale, national director for commissioning strategy, spoke to the board.", "Ian Dale", "national director for commissioning strategy", None),
+        # a capitalised modifier opening the sentence
+        ("Acting chief executive Dr Ben Ward said the wards would stay open.", "Ben Ward", "acting chief executive", None),
         # a passive role verb
         ("The new Leeds Integrated Care Board will be chaired by Owen Price from April.",
          "Owen Price", "chair", "Leeds Integrated Care Board"),
