@@ -92,6 +92,9 @@ ATTRIBUTION_AFTER = re.compile(
     rf"^\s*[,.]?\s*(?:(?P<verb_first>{SPEECH_VERBS})\s+(?P<speaker_late>[^.,;:“”\"]{{2,100}})|"
     rf"(?P<speaker>[^.,;:“”\"]{{2,100}}?)\s+(?:has\s+|have\s+)?(?:{SPEECH_VERBS})\b)"
 )
+BULLETS = " \t•·*–-"  # a quote opening a bullet point opens its paragraph
+# A line that introduces what follows with a colon and no speech verb: its words name the speaker.
+INTRODUCTION = re.compile(r"^(?P<speaker>[A-Z][^:;“”\"]{2,200}):\s*$")
 CAPTION = re.compile(r"(?:^|[.!?]\s+)(?P<speaker>[A-Z][^.;:“”\"‘]{2,80}):\s*$")
 NOT_A_SPEAKER = re.compile(r"^(?:and|but|or|so|then|also|he\s+also|she\s+also)?$", re.IGNORECASE)
 
@@ -113,10 +116,13 @@ def attribution_candidates(text: str, quote: QuoteSpan) -> list[str]:
         candidates.append(caption.group("speaker").strip())
     clauses = [m.group("speaker") for m in ACCORDING_TO.finditer(before)] + [m.group("speaker") for m in SPEECH_CLAUSE.finditer(before)]
     candidates += [c.strip() for c in reversed(clauses)]
-    if not before.strip() and paragraph_start > 1:  # a quote opening the paragraph after "X said the plans…" or "X said:"
+    if not before.strip(BULLETS) and paragraph_start > 1:  # a quote opening the paragraph after "X said the plans…" or "X said:"
         previous = _previous_paragraph(text, paragraph_start)
         if not re.search(r"[”\"’']\s*$", previous.strip()):
             candidates += [m.group("speaker").strip() for m in reversed(list(SPEECH_CLAUSE.finditer(_without_quotes(previous))))]
+            introduction = INTRODUCTION.search(_without_quotes(previous))  # "X set out the benefits:" before a list of quotes
+            if introduction:
+                candidates.append(introduction.group("speaker").strip())
     return [c for c in candidates if not NOT_A_SPEAKER.match(c)]
 
 
@@ -246,7 +252,7 @@ def resolve_speaker(words: str, position: int, stakeholders: Stakeholders, resol
 
 def _starts_paragraph(text: str, quote: QuoteSpan) -> bool:
     paragraph_start = text.rfind("\n", 0, quote.start) + 1
-    return not text[paragraph_start : quote.start - 1].strip()
+    return not text[paragraph_start : quote.start - 1].strip(BULLETS)
 
 
 def collect_quotes(text: str, stakeholders: Stakeholders, resolve_reference, subject_before=lambda position: None) -> list[QuoteResult]:

@@ -130,3 +130,9 @@ def test_attribution_beyond_said(analyse, text, speaker, starts):
 def test_a_quote_under_they_is_not_credited_to_a_guess(analyse):
     text = "Paula Clark and Neil Carr have left. They paused recruitment to look at “opportunities for different approaches”."
     assert direct(analyse(text)) == []
+
+
+def test_quotes_in_a_bullet_list_after_an_introduction_belong_to_who_introduced_them(analyse):
+    text = ("Paula Clark, chief executive of Walsall Healthcare NHS Trust, listed the benefits:\n"
+            "• “Shorter waits for every patient in the borough.”\n• “More staff on every ward this winter.”")
+    assert [speaker for speaker, _ in direct(analyse(text))] == ["Paula Clark", "Paula Clark"]
