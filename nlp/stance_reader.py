@@ -53,20 +53,17 @@ class StanceReader:
             raise ValueError(f"no such stance rule: {', '.join(sorted(unknown))} (rules: {', '.join(sorted(RULES))})")
         self.cues, self.model, self.rules = cues, model, rules
 
-    def candidates(self, doc: Doc) -> list:
-        """Every piece of evidence the rule reader finds, before combining."""
+    def candidates(self, doc: Doc, rules: frozenset[str] | None = None) -> list:
+        """Every piece of evidence the rule reader finds (with its own rules, or ``rules``), before combining."""
         inputs: StanceInputs = doc._.stance_inputs
-        return stance_candidates(doc, inputs.topics, inputs.organisations, inputs.people, inputs.quotes, self.cues, self.rules)
+        return stance_candidates(doc, inputs.topics, inputs.organisations, inputs.people, inputs.quotes, self.cues,
+                                 self.rules if rules is None else rules)
 
     def __call__(self, doc: Doc) -> Doc:
         if doc._.stance_inputs is None:
             doc._.stances = []
-            return doc
-        if self.model is None:  # the rules alone take no side on a sentence that names no topic
-            inputs: StanceInputs = doc._.stance_inputs
-            found = stance_candidates(doc, inputs.topics, inputs.organisations, inputs.people, inputs.quotes, self.cues,
-                                      self.rules - {"main topic"})
-            doc._.stances = combine(found)
+        elif self.model is None:  # the rules alone take no side on a sentence that names no topic
+            doc._.stances = combine(self.candidates(doc, self.rules - {"main topic"}))
         else:
             doc._.stances = combine_learned(self.candidates(doc), self.model)
         return doc
