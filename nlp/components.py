@@ -22,6 +22,7 @@ from nlp.entity_rules import (
 )
 from nlp.org_patterns import find_organisation_names
 from nlp.names import TITLES
+from nlp.vocabulary import VOCABULARY
 from nlp.org_spans import tidy_organisation_span
 from nlp.roles import load_role_heads
 from nlp.registry import DEFAULT_REGISTRY, Registry, load_registry
@@ -137,11 +138,12 @@ class EntityCorrections:
 
     @staticmethod
     def _relabelled(entities) -> list[Span]:
-        """A "person" with an organisation word is an organisation ("Hackney Healthwatch"); an "organisation"
+        """A "person" with an organisation word, or ending as bodies' names do, is an organisation ("Hackney
+        Healthwatch", "Operose Health"); an "organisation"
         that starts with a person's title is a person ("Mrs Justice Walker")."""
         relabelled = []
         for ent in entities:
-            if ent.label_ == "PERSON" and ORGANISATION_WORDS.search(ent.text):
+            if ent.label_ == "PERSON" and (ORGANISATION_WORDS.search(ent.text) or ent[-1].lower_ in VOCABULARY.body_endings):
                 ent = Span(ent.doc, ent.start, ent.end, label="ORG")
             elif ent.label_ == "ORG" and ent[0].lower_.rstrip(".") in TITLES and len(ent) > 1:
                 ent = Span(ent.doc, ent.start, ent.end, label="PERSON")

@@ -109,7 +109,7 @@ def collect_people(doc: Doc, organisations: list[OrganisationResult], role_finde
                 continue  # a surname shared by two people in the article
             if candidates:
                 person = candidates[0]
-            elif ent.text != name:  # a title and a surname: "Lord Darzi", "Cllr Bowden"
+            elif TITLE_PATTERN.match(ent.text):  # a title and a surname: "Lord Darzi", "Cllr Bowden"
                 person = full[key] = PersonResult(name=" ".join(ent.text.split()))
             else:
                 continue

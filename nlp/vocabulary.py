@@ -32,6 +32,7 @@ class Vocabulary:
     people_groups: frozenset[str]
     place_words: frozenset[str]  # "House" in "Victoria House": a place, not a person
     parties: frozenset[str]
+    body_endings: frozenset[str]  # "Health" in "Operose Health": a body, not a person
     speech_verbs: dict[str, tuple[str, ...]]  # lemma → written forms
     numbers: dict[str, int]
     documents: tuple[str, ...]  # "report", "board papers": texts that say things for a body
@@ -78,6 +79,7 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
         people_groups=frozenset(people["groups"]),
         place_words=frozenset(people["place_words"]),
         parties=frozenset(people["parties"]),
+        body_endings=frozenset(people["body_endings"]),
         speech_verbs={lemma: tuple(forms) for lemma, forms in data["speech"].items()},
         numbers=dict(data["numbers"]),
         documents=tuple(data["texts"]["documents"]),

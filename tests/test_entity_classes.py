@@ -143,3 +143,19 @@ def test_tidying_a_span_on_a_hand_built_doc(words, pos, expected):
     doc = Doc(spacy.blank("en").vocab, words=words, pos=pos)
     spans = tidy_organisation_span(Span(doc, 0, len(doc), label="ORG"), frozenset({"leader"}), frozenset())
     assert [s.text for s in spans] == expected
+
+
+def test_a_possessive_place_is_not_a_person(nlp, registry):
+    assert people(nlp, registry, "Staffordshire’s hospitals are full, the report found.") == []
+
+
+def test_a_person_ending_as_bodies_names_do_is_an_organisation():
+    import spacy
+    from spacy.tokens import Doc
+
+    from nlp.components import EntityCorrections
+
+    doc = Doc(spacy.blank("en").vocab, words=["Operose", "Health", "runs", "Jo", "Bloggs"],
+              ents=["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON"])
+    assert [(e.text, e.label_) for e in EntityCorrections._relabelled(doc.ents)] == \
+        [("Operose Health", "ORG"), ("Jo Bloggs", "PERSON")]
