@@ -20,12 +20,12 @@ from nlp.entity_rules import (
     ORGANISATION_WORDS, is_false_person, judges, load_first_names, looks_like_person, titled_names, trim_name_span,
     with_title, without_group_words,
 )
-from nlp.org_patterns import find_organisation_names
 from nlp.names import TITLES
-from nlp.vocabulary import VOCABULARY
+from nlp.org_patterns import find_organisation_names
 from nlp.org_spans import tidy_organisation_span
-from nlp.roles import load_role_heads
 from nlp.registry import DEFAULT_REGISTRY, Registry, load_registry
+from nlp.roles import load_role_heads
+from nlp.vocabulary import VOCABULARY
 
 REGISTRY_ID = "registry"  # the entity id of the names the registry ruler tags: their spans are exact
 
@@ -139,8 +139,8 @@ class EntityCorrections:
     @staticmethod
     def _relabelled(entities) -> list[Span]:
         """A "person" with an organisation word, or ending as bodies' names do, is an organisation ("Hackney
-        Healthwatch", "Operose Health"); an "organisation"
-        that starts with a person's title is a person ("Mrs Justice Walker")."""
+        Healthwatch", "Operose Health"); an "organisation" that starts with a person's title is a person
+        ("Mrs Justice Walker")."""
         relabelled = []
         for ent in entities:
             if ent.label_ == "PERSON" and (ORGANISATION_WORDS.search(ent.text) or ent[-1].lower_ in VOCABULARY.body_endings):

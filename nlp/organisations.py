@@ -103,7 +103,6 @@ class OrganisationIndex:
                 in_registry=bool(known),
             )
         self.forms.setdefault(key, Counter())[name] += 1
-        result.written = usual_form(self.forms[key], self.registry)
         if not known and len(full_name(name)) > len(result.name):
             result.aliases.append(result.name)
             result.name, result.kind = full_name(name), kind_from_name(name) or result.kind
@@ -111,6 +110,12 @@ class OrganisationIndex:
             if alias and alias != result.name and alias not in result.aliases:
                 result.aliases.append(alias)
         result.mentions.append(mention)
+
+    def results(self) -> list[OrganisationResult]:
+        """The organisations found, each named by the form the article usually writes."""
+        for key, result in self.by_key.items():
+            result.written = usual_form(self.forms[key], self.registry)
+        return list(self.by_key.values())
 
 
 # A name followed by one of these is a place: "GPs in the Stafford area".
@@ -156,7 +161,7 @@ def collect_organisations(doc: Doc, registry: Registry, proposals: frozenset[str
         for name in _names_of(ent):
             if registry.lists(name) or is_organisation_name(name, proposals) and not is_lone_word(name):
                 index.add(name, mention, also_called=acronym)
-    return list(index.by_key.values())
+    return index.results()
 
 
 def collect_outlets(doc: Doc) -> list[str]:

@@ -7,7 +7,9 @@ convention for a quote over several paragraphs); otherwise it ends with its para
 so an unbalanced mark never swallows the rest of the article.
 """
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 from nlp.names import organisation_key
 from nlp.results import QuoteResult
@@ -197,13 +199,17 @@ class Stakeholders:
         mentions += [(m.start, Speaker(o.name, "organisation")) for o in self.organisations for m in o.mentions if m.start < position]
         return max(mentions, key=lambda pair: pair[0])[1] if mentions else None
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [0] + [m.end() for m in SENTENCE_END.finditer(self.text)]
+
     def first_of_previous_sentence(self, position: int, kind: str) -> "Speaker | None":
         """The person or organisation (``kind``) named first in the sentence before the one at ``position``:
         a pronoun opening a sentence most often stands for the previous sentence's subject, which English puts first."""
-        starts = [0] + [m.end() for m in SENTENCE_END.finditer(self.text, 0, position)]
-        if len(starts) < 2:
+        current = bisect_right(self._sentence_starts, position) - 1  # the sentence ``position`` is in
+        if current < 1:
             return None
-        begin, end = starts[-2], starts[-1]
+        begin, end = self._sentence_starts[current - 1], self._sentence_starts[current]
         named = self.people if kind == "person" else self.organisations
         found = [(m.start, found.name) for found in named for m in found.mentions if begin <= m.start < end]
         return Speaker(min(found)[1], kind) if found else None
@@ -229,8 +235,9 @@ def resolve_speaker(words: str, position: int, stakeholders: Stakeholders, resol
     if person:
         return Speaker(person.name, "person")
     if words.lower() in PRONOUNS:
-        person = stakeholders.last_person_before(position)
-        return stakeholders.first_of_previous_sentence(position, "person") or (Speaker(person.name, "person") if person else None)
+        found = stakeholders.first_of_previous_sentence(position, "person")
+        person = None if found else stakeholders.last_person_before(position)
+        return found or (Speaker(person.name, "person") if person else None)
     if words.lower() == "it":
         return stakeholders.first_of_previous_sentence(position, "organisation") or stakeholders.last_named_before(position, people=False)
     if DOCUMENTS.match(words):  # a document is issued by a body; "they" may be people

@@ -18,7 +18,7 @@ class OrganisationResult:
     """An organisation named in an article, resolved to one canonical name.
 
     ``name`` is the canonical record (the registry's name, or the fullest form the
-    article gives); ``written`` is the fullest form the article itself writes, which is
+    article gives); ``written`` is the form the article itself usually writes, which is
     what a reader of the article sees and what ``tracker extract`` reports.
     """
 
