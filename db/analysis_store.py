@@ -12,8 +12,11 @@ under which its forms meet, so this layer needs nothing from the analysis:
 - a quote: ``{"speaker", "speaker_type", "text", "direct", "sentiment"}``;
 - a stance: ``{"stakeholder", "stakeholder_type", "topic", "stance", "confidence", "evidence", "method", "cues",
   "link", "probability"}``;
-- an analysis: ``{"organisations", "people", "quotes", "stances", "outlets": [str]}``.
+- an analysis: ``{"organisations", "people", "quotes", "stances", "outlets": [str]}``;
+- a topic: ``{"id", "label", "description", "terms": [str]}``.
 """
+import json
+
 from sqlite_utils import Database
 
 from db.clock import now_iso
@@ -48,6 +51,14 @@ def seed_registry(db: Database, organisations: list[dict]) -> None:
                     "UPDATE organisations SET successor_id = (SELECT id FROM organisations WHERE name = ?) WHERE name = ?",
                     [org["successor"], org["name"]],
                 )
+
+
+def save_topics(db: Database, topics: list[dict]) -> None:
+    """Record the tracked topics (the topics file the analysis runs with), replacing those of an earlier run
+    but keeping topics that older stances still refer to."""
+    with writing(db):
+        db["topics"].upsert_all(
+            [{**topic, "terms": json.dumps(topic["terms"], ensure_ascii=False)} for topic in topics], pk="id")
 
 
 def resolve_organisation(db: Database, found: dict) -> int:

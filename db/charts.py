@@ -1,7 +1,9 @@
 """Charts of stances over time, drawn as inline SVG so they need no JavaScript and no network.
 
-``stance_chart`` turns monthly counts into a stacked bar chart: one bar per month, support
-in green at the bottom, then oppose in red, then neutral in grey. Every label goes through
+``stance_chart`` turns monthly counts into a stacked bar chart on a time axis: one bar per
+month, support in green at the bottom, then oppose in red, then neutral in grey. Months with
+nothing are still drawn as months, and the axis spans at least a year, so one busy month is
+one narrow bar in its place rather than a block across the chart. Every label goes through
 XML escaping, so a stakeholder or topic name can never inject markup into the page.
 """
 from dataclasses import dataclass
@@ -15,6 +17,8 @@ HEIGHT = 220
 MARGIN_LEFT = 36
 MARGIN_BOTTOM = 40
 MARGIN_TOP = 28
+MIN_MONTHS = 12
+MAX_BAR_WIDTH = 24
 
 
 @dataclass(frozen=True)
@@ -49,16 +53,30 @@ def fill_gaps(counts: list[MonthCounts]) -> list[MonthCounts]:
     return [by_month.get(month, MonthCounts(month)) for month in months_between(ordered[0], ordered[-1])]
 
 
+def month_before(month: str) -> str:
+    """The month before ``month`` ("YYYY-MM")."""
+    year, number = int(month[:4]), int(month[5:7])
+    return f"{year - 1:04d}-12" if number == 1 else f"{year:04d}-{number - 1:02d}"
+
+
+def time_axis(counts: list[MonthCounts], at_least: int = MIN_MONTHS) -> list[MonthCounts]:
+    """The counts on a time axis: every month to the last one, reaching back ``at_least`` months at least."""
+    months = fill_gaps(counts)
+    while months and len(months) < at_least:
+        months.insert(0, MonthCounts(month_before(months[0].month)))
+    return months
+
+
 def stance_chart(counts: list[MonthCounts], title: str) -> str:
     """An SVG stacked bar chart of ``counts`` with a legend, or a short note when there is nothing to draw."""
-    months = fill_gaps(counts)
+    months = time_axis(counts)
     if not months:
         return f'<p class="stance-chart-empty">No stances on {escape(title)} yet.</p>'
     tallest = max(month.total() for month in months) or 1
     plot_width = WIDTH - MARGIN_LEFT - 8
     plot_height = HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
     slot = plot_width / len(months)
-    bar_width = max(2.0, slot * 0.7)
+    bar_width = min(MAX_BAR_WIDTH, max(2.0, slot * 0.7))
     parts = [
         f'<svg class="stance-chart" role="img" xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
         f'viewBox="0 0 {WIDTH} {HEIGHT}" aria-label={quoteattr(title)}>',

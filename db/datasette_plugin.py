@@ -4,25 +4,46 @@
   authorizer denies reading their columns. Counting their rows and reading their foreign
   keys stay allowed, because Datasette counts every table and, on a row page, counts the
   rows of other tables that link to it.
+  Their pages answer 403 rather than failing on the first column read.
+- The pages a policy lead starts from: the front page (``/``, every debate in brief), a debate
+  page per topic (``/topics/<id>``), one search over everything (``/search``); the article,
+  organisation and person row pages get their profiles, the positions query its chart.
 - ``/robots.txt`` keeps crawlers away from query pages, exports and canned queries.
+- The organisations table opens on the organisations some article names.
 - Query results link article, organisation and person ids to their pages, and show the
-  highlighted words of search snippets as bold while escaping everything else.
-- The organisation, person and positions pages get their profiles and charts.
+  highlighted words of search snippets as bold while escaping everything else; confidences
+  are rounded; bookkeeping columns (hashes, versions, ids) are hidden from the HTML views but
+  stay in JSON and CSV.
+- The SQL functions of ``db.sql_functions`` are on every connection, so canned queries never
+  fail on an empty or odd parameter.
 """
 import sqlite3
+from urllib.parse import quote, unquote
 
 from datasette import hookimpl
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
 from db import profiles
+from db.article_page import article_profile
+from db.debates import debate_page, find_topic, front_page, topics
+from db.formatting import FILTERS
 from db.publication import DATABASE_NAME
+from db.search import search_everything
+from db.sql_functions import date_problem, register_functions
 
 LINKED_IDS = {
     "article_id": "articles", "latest_article_id": "articles", "from_article_id": "articles",
     "to_article_id": "articles", "organisation_id": "organisations", "person_id": "people",
 }
 SNIPPET_COLUMNS = {"snippet"}
+ROUNDED_COLUMNS = {"confidence", "probability", "latest_confidence", "sentiment"}
+# Hidden from the HTML of table and row pages; JSON and CSV keep them.
+BOOKKEEPING_COLUMNS = ("content_hash", "simhash", "extractor_version", "story_id", "name_key", "alias_key", "pid")
+# Query results also hide the ids that their named columns already link to.
+QUERY_ID_COLUMNS = ("article_id", "organisation_id", "person_id", "latest_article_id", "from_article_id", "to_article_id")
+# Table pages that open filtered when no filter is given, and the filter they open with.
+DEFAULT_FILTERS = {f"/{DATABASE_NAME}/organisations": "articles__gt=0"}
 
 
 def hidden_tables(metadata: dict) -> frozenset[str]:
@@ -59,16 +80,89 @@ def highlighted_snippet(text: str) -> Markup:
 
 @hookimpl
 def prepare_connection(conn, database, datasette):
-    """Deny reads of hidden tables on every connection Datasette opens to a published database."""
+    """Add the tracker's SQL functions, and deny reads of hidden tables, on every connection Datasette opens."""
+    register_functions(conn)
     hidden = hidden_tables(datasette.metadata(database=database) or {})
     if hidden:
         conn.set_authorizer(hidden_table_guard(hidden, foreign_key_columns(conn, hidden)))
 
 
 @hookimpl
+def permission_allowed(datasette, action, resource):
+    """Hidden tables have no page: asking for one is forbidden."""
+    if action == "view-table" and isinstance(resource, tuple):
+        database, table = resource
+        if table in hidden_tables(datasette.metadata(database=database) or {}):
+            return False
+    return None
+
+
+@hookimpl
+def prepare_jinja2_environment(env):
+    """The filters the tracker's templates write dates, confidences and reasons with."""
+    env.filters.update(FILTERS)
+
+
+@hookimpl
+def asgi_wrapper():
+    """Open the table pages of ``DEFAULT_FILTERS`` with their filter when none is given."""
+    def wrap(app):
+        async def with_default_filters(scope, receive, send):
+            if scope["type"] == "http" and not scope.get("query_string") and scope["path"] in DEFAULT_FILTERS:
+                await Response.redirect(f"{scope['path']}?{DEFAULT_FILTERS[scope['path']]}").asgi_send(send)
+                return
+            await app(scope, receive, send)
+        return with_default_filters
+    return wrap
+
+
+@hookimpl
 def register_routes():
-    """Serve ``/robots.txt``."""
-    return [(r"^/robots\.txt$", serve_robots_txt)]
+    """The front page, the debate pages, the search page and ``/robots.txt``."""
+    return [
+        (r"^/$", serve_front_page),
+        (r"^/topics$", serve_topics),
+        (r"^/topics/(?P<topic>[^/]+)$", serve_debate),
+        (r"^/search$", serve_search),
+        (r"^/robots\.txt$", serve_robots_txt),
+    ]
+
+
+async def render(datasette, request, template: str, data: dict) -> Response:
+    """``template`` rendered with ``data`` as ``tracker``, and the site's metadata."""
+    context = {"tracker": data, "metadata": datasette.metadata()}
+    return Response.html(await datasette.render_template(template, context, request=request))
+
+
+async def serve_front_page(datasette, request):
+    """Every tracked debate in brief, and the latest articles."""
+    return await render(datasette, request, "tracker_front.html", await front_page(datasette.get_database(DATABASE_NAME)))
+
+
+async def serve_topics(datasette, request):
+    """The debate chosen in the topic form, or the list of debates when none is chosen."""
+    topic = request.args.get("topic", "").strip()
+    if topic:
+        side = request.args.get("side", "")
+        return Response.redirect(datasette.urls.path(f"/topics/{quote(topic)}") + (f"?side={quote(side)}" if side else ""))
+    return await render(datasette, request, "tracker_topic.html", await debate_page(datasette.get_database(DATABASE_NAME), "", ""))
+
+
+async def serve_debate(datasette, request):
+    """Who backs a topic, who opposes it and who is reported without a side, with why, a chart and the articles."""
+    topic = unquote(request.url_vars["topic"])
+    data = await debate_page(datasette.get_database(DATABASE_NAME), topic, request.args.get("side", ""))
+    response = await render(datasette, request, "tracker_topic.html", data)
+    if data["topic"] is None:
+        response.status = 404
+    return response
+
+
+async def serve_search(datasette, request):
+    """Organisations, people, articles and quotes matching the words asked for; the newest when none are."""
+    data = await search_everything(datasette.get_database(DATABASE_NAME), request.args.get("q", ""),
+                                   request.args.get("since", ""))
+    return await render(datasette, request, "tracker_search.html", data)
 
 
 async def serve_robots_txt(datasette):
@@ -93,6 +187,8 @@ NAME_LINKS = {
     "speaker": (("person_id", "people"), ("organisation_id", "organisations")),
     "title": (("article_id", "articles"),),
     "article": (("article_id", "articles"),),
+    "latest_title": (("latest_article_id", "articles"),),
+    "to_article": (("to_article_id", "articles"),),
 }
 
 
@@ -107,8 +203,13 @@ def name_link(datasette, row, column: str, name) -> Markup | None:
 
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
-    """Links and snippets in the results of the tracker's queries; every other cell as Datasette renders it."""
-    if database != DATABASE_NAME or table is not None or value is None:
+    """Rounded confidences everywhere; links and snippets in the results of the tracker's queries; every other
+    cell as Datasette renders it."""
+    if database != DATABASE_NAME or value is None:
+        return None
+    if column in ROUNDED_COLUMNS and isinstance(value, float):
+        return f"{value:.2f}"
+    if table is not None:
         return None
     if column in SNIPPET_COLUMNS and isinstance(value, str):
         return highlighted_snippet(value)
@@ -120,13 +221,16 @@ def render_cell(row, value, column, table, database, datasette):
 
 
 @hookimpl
-def extra_template_vars(template, request, datasette):
-    """The profile behind the organisation and person pages, and the chart above the positions query."""
-    if template not in PAGE_DATA:
-        return None
+def extra_template_vars(template, database, view_name, request, datasette):
+    """The columns and tables each page hides, and the data behind the tracker's own row and query pages."""
+    hidden_columns = BOOKKEEPING_COLUMNS + (QUERY_ID_COLUMNS if view_name == "database" else ())
 
     async def page_data():
-        return {"tracker": await PAGE_DATA[template](datasette.get_database(DATABASE_NAME), request)}
+        data = {"tracker_hidden_columns": hidden_columns,
+                "tracker_hidden_tables": sorted(hidden_tables(datasette.metadata(database=DATABASE_NAME) or {}))}
+        if database == DATABASE_NAME and template in PAGE_DATA:
+            data["tracker"] = await PAGE_DATA[template](datasette.get_database(DATABASE_NAME), request)
+        return data
     return page_data
 
 
@@ -140,14 +244,26 @@ async def person_page(database, request):
     return await profiles.person_profile(database, int(request.url_vars["pks"]))
 
 
+async def article_page(database, request):
+    """The article shown on its row page."""
+    return await article_profile(database, int(request.url_vars["pks"]))
+
+
 async def positions_page(database, request):
-    """The chart of the topic asked for on the positions query page."""
-    topic = request.args.get("topic", "")
-    return {"topic": topic, "chart": await profiles.topic_chart(database, topic) if topic else None}
+    """The chart of the topic asked for (by id or label, in any case) on the positions query page."""
+    topic = find_topic(await topics(database), request.args.get("topic", ""))
+    return {"topic": topic, "chart": await profiles.topic_chart(database, topic["id"], topic["label"]) if topic else None}
+
+
+async def new_since_page(database, request):
+    """What is wrong with the date asked for on the "what is new" query page, if anything."""
+    return {"problem": date_problem(request.args.get("since", ""))}
 
 
 PAGE_DATA = {
     f"row-{DATABASE_NAME}-organisations.html": organisation_page,
     f"row-{DATABASE_NAME}-people.html": person_page,
+    f"row-{DATABASE_NAME}-articles.html": article_page,
     f"query-{DATABASE_NAME}-positions.html": positions_page,
+    f"query-{DATABASE_NAME}-new_since.html": new_since_page,
 }

@@ -136,7 +136,7 @@ async def person_profile(database, person_id: int) -> dict | None:
     }
 
 
-async def topic_chart(database, topic: str) -> str:
-    """The chart of every stakeholder's stances on ``topic`` by month."""
+async def topic_chart(database, topic: str, label: str | None = None) -> str:
+    """The chart of every stakeholder's stances on ``topic`` (named ``label``) by month."""
     result = await database.execute(TOPIC_TIMELINE, {"topic": topic})
-    return stance_chart([MonthCounts(*row) for row in result.rows], f"Stances on {topic} by month")
+    return stance_chart([MonthCounts(*row) for row in result.rows], f"Stances on {label or topic} by month")

@@ -19,6 +19,8 @@ SETTINGS = {
     "sql_time_limit_ms": 3000,
     "facet_time_limit_ms": 500,
     "default_page_size": 50,
+    # Table pages show the start of long texts (article bodies), not pages of them; the row page has the whole.
+    "truncate_cells_html": 240,
     # Suggesting facets runs a query per column on every table page: too slow on a big archive.
     "suggest_facets": False,
 }

@@ -282,6 +282,22 @@ def m009_stance_explanations(db: Database) -> None:
     db.execute("ALTER TABLE stances ADD COLUMN probability REAL")
 
 
+@migrations()
+def m010_publication_pages(db: Database) -> None:
+    """What the debate, article and browse pages read: the tracked topics, how many articles name each
+    organisation and person, and why each stakeholder's latest position was taken."""
+    db.execute("""CREATE TABLE topics (
+        id TEXT PRIMARY KEY, label TEXT NOT NULL, description TEXT, terms TEXT NOT NULL)""")
+    for table in ("organisations", "people"):
+        db.execute(f"ALTER TABLE {table} ADD COLUMN articles INTEGER NOT NULL DEFAULT 0")
+        db.execute(f"CREATE INDEX {table}_articles ON {table}(articles)")
+    for column, kind in (("latest_title", "TEXT"), ("latest_cues", "TEXT"), ("latest_link", "TEXT"),
+                         ("latest_confidence", "REAL")):
+        db.execute(f"ALTER TABLE stakeholder_positions ADD COLUMN {column} {kind}")
+    db.execute("DROP INDEX stakeholder_positions_topic")  # a prefix of the index below
+    db.execute("CREATE INDEX stakeholder_positions_topic_side ON stakeholder_positions(topic, latest_stance, articles)")
+
+
 def apply_migrations(db: Database) -> None:
     """Bring ``db`` up to the current schema; a no-op when it is already current."""
     migrations.apply(db)

@@ -5,7 +5,9 @@ and neutral articles, the latest stance with its date and evidence, first and la
 ``stance_changes`` lists every switch between support and oppose from one article to the
 next (neutral reports do not count as a change of side). ``stance_timeline`` counts each
 stakeholder's support, oppose and neutral articles per topic and month, and
-``topic_timeline`` adds them up per topic and month, for the charts.
+``topic_timeline`` adds them up per topic and month, for the charts. Each organisation and person
+also gets the number of articles that name it, so browse pages can leave out the registry's
+entries that no article mentions.
 """
 from itertools import groupby
 
@@ -15,7 +17,8 @@ from db.connect import writing
 
 POSITIONS_SQL = """
 SELECT stances.stakeholder, stances.stakeholder_type, stances.organisation_id, stances.person_id, stances.topic,
-       stances.stance, stances.evidence, stances.article_id, articles.published
+       stances.stance, stances.evidence, stances.article_id, articles.published, articles.title, stances.cues,
+       stances.link, stances.confidence
 FROM stances JOIN articles ON articles.id = stances.article_id
 ORDER BY stances.stakeholder, stances.topic, articles.published, stances.article_id
 """
@@ -38,7 +41,8 @@ def summarise(rows: list[dict]) -> tuple[dict, list[dict]]:
         "articles": len({row["article_id"] for row in rows}),
         **{side: sum(row["stance"] == side for row in rows) for side in ("support", "oppose", "neutral")},
         "latest_stance": shown["stance"], "latest_date": shown["published"], "latest_evidence": shown["evidence"],
-        "latest_article_id": shown["article_id"], "first_seen": rows[0]["published"], "last_seen": latest["published"],
+        "latest_article_id": shown["article_id"], "latest_title": shown["title"], "latest_cues": shown["cues"],
+        "latest_link": shown["link"], "latest_confidence": shown["confidence"], "first_seen": rows[0]["published"], "last_seen": latest["published"],
         "changes": len(changes),
     }
     return position, changes
@@ -72,9 +76,10 @@ def topic_totals(timeline: list[dict]) -> list[dict]:
 
 
 def refresh_summaries(db: Database) -> int:
-    """Rebuild the summary tables from the stances, in one transaction; returns the number of positions."""
+    """Rebuild the summary tables and the article counts from the stances and mentions, in one transaction;
+    returns the number of positions."""
     columns = ["stakeholder", "stakeholder_type", "organisation_id", "person_id", "topic", "stance", "evidence",
-               "article_id", "published"]
+               "article_id", "published", "title", "cues", "link", "confidence"]
     rows = [dict(zip(columns, row)) for row in db.execute(POSITIONS_SQL).fetchall()]
     positions, changes, timeline = [], [], []
     for _, group in groupby(rows, key=lambda row: (row["stakeholder"], row["topic"])):
@@ -90,4 +95,7 @@ def refresh_summaries(db: Database) -> int:
         db["stance_changes"].insert_all(changes)
         db["stance_timeline"].insert_all(timeline)
         db["topic_timeline"].insert_all(topic_totals(timeline))
+        for table, column in (("organisations", "organisation_id"), ("people", "person_id")):
+            db.execute(f"UPDATE {table} SET articles = coalesce((SELECT count(DISTINCT article_id) FROM mentions "
+                       f"WHERE mentions.{column} = {table}.id), 0)")
     return len(positions)

@@ -6,7 +6,9 @@ from pathlib import Path
 from spacy.language import Language
 from sqlite_utils import Database
 
-from db.analysis_store import article_texts, articles_to_analyse, record_analysis_failure, save_analysis, seed_registry
+from db.analysis_store import (
+    article_texts, articles_to_analyse, record_analysis_failure, save_analysis, save_topics, seed_registry,
+)
 from db.summaries import refresh_summaries
 from nlp.analysis import Analyser
 from nlp.pipeline import PIPELINE_VERSION, build_pipeline
@@ -46,6 +48,7 @@ def analyse_database(
     topics = load_topics(topics_path)
     registry = load_registry(registry_path)
     seed_registry(db, registry_records(registry))
+    save_topics(db, [{"id": t.id, "label": t.label, "description": t.description, "terms": list(t.terms)} for t in topics])
     pending = articles_to_analyse(db, PIPELINE_VERSION, limit)
     counts = AnalyseCounts()
     if pending:

@@ -4,7 +4,7 @@ import xml.etree.ElementTree as ElementTree
 
 import pytest
 
-from db.charts import MonthCounts, fill_gaps, months_between, stance_chart
+from db.charts import MonthCounts, fill_gaps, months_between, stance_chart, time_axis
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -51,3 +51,18 @@ def test_nothing_to_draw_gives_a_note_instead_of_an_empty_chart():
     note = stance_chart([], "merger <b>")
     assert note.startswith("<p") and "No stances on merger &lt;b&gt; yet." in note
     assert not re.search(r"<svg", note)
+
+
+def test_one_month_is_one_narrow_bar_on_a_year_long_axis():
+    svg = stance_chart([MonthCounts("2024-03", support=2)], "Merger")
+    root = ElementTree.fromstring(svg)
+    drawn = [rect for rect in root.iter(f"{SVG}rect") if rect.get("class", "").startswith("bar-")]
+    assert len(drawn) == 1 and float(drawn[0].get("width")) <= 24
+    labels = [text.text for text in root.iter(f"{SVG}text")]
+    assert "2023-04" in labels  # the axis reaches back a year, empty months included
+    assert float(drawn[0].get("x")) > 500  # March 2024 is the last month, at the right
+
+
+def test_the_axis_keeps_every_month_when_there_are_more_than_a_year():
+    months = time_axis([MonthCounts("2022-01", oppose=1), MonthCounts("2024-06", support=1)])
+    assert len(months) == 30 and months[0].month == "2022-01" and months[-1].month == "2024-06"

@@ -49,10 +49,23 @@ async def test_positions_count_each_side_and_show_the_latest_with_its_evidence(p
     assert (trust["support"], trust["oppose"], trust["neutral"], trust["latest_stance"]) == (1, 1, 0, "oppose")
     assert (trust["latest_date"], trust["latest_article_id"]) == ("2024-03-05", 2)
     assert trust["latest_evidence"] == "The trust now opposes the merger."
+    assert (trust["latest_cues"], trust["latest_link"], trust["latest_title"]) == (
+        "opposes", "subject of the cue", "Trust turns against merger")
     assert [row["stakeholder"] for row in rows] == ["Leeds Teaching Hospitals NHS Trust", "Unite"]  # most linked first
     opponents = await datasette_get(publication_db, query_url("positions", topic="merger", stance="oppose"))
     assert [row["stakeholder"] for row in opponents] == ["Leeds Teaching Hospitals NHS Trust", "Unite"]
-    assert await datasette_get(publication_db, query_url("positions", topic="merger", stance="support")) == []
+    # A stance filter finds everyone who ever took that side, not only those whose latest side it is.
+    backers = await datasette_get(publication_db, query_url("positions", topic="Merger", stance="Support"))
+    assert [row["stakeholder"] for row in backers] == ["Leeds Teaching Hospitals NHS Trust"]
+
+
+async def test_positions_group_stakeholders_by_side_and_accept_a_topic_by_label(publication_db):
+    rows = await datasette_get(publication_db, query_url("positions", topic="multispecialty community provider (mcp)"))
+    assert [(row["stakeholder"], row["latest_stance"]) for row in rows] == [
+        ("Leeds City Council", "support"), ("Jane Doe", "neutral")]
+    assert rows[0]["latest_confidence"] == 0.85
+    every_topic = await datasette_get(publication_db, query_url("positions", topic="", stance=""))
+    assert {row["topic"] for row in every_topic} == {"merger", "mcp"}
 
 
 async def test_stances_over_time_are_counted_per_month(publication_db):
@@ -79,9 +92,10 @@ async def test_a_person_profile_gives_roles_quotes_and_stances(publication_db):
 
 async def test_what_is_new_since_a_date_lists_newer_articles_with_the_sides_taken(publication_db):
     rows = await datasette_get(publication_db, query_url("new_since", since="2024-03-01"))
-    assert [row["article_id"] for row in rows] == [3, 2]
-    assert set(rows[1]["stances"].split("; ")) == {"Leeds Teaching Hospitals NHS Trust opposes merger", "Unite opposes merger"}
-    assert rows[0]["quotes"] == 1
+    assert [row["article_id"] for row in rows] == [4, 3, 2]  # the date-only article among them
+    assert set(rows[2]["stances"].split("; ")) == {"Leeds Teaching Hospitals NHS Trust opposes merger", "Unite opposes merger"}
+    assert rows[1]["quotes"] == 1
+    assert [row["article_id"] for row in await datasette_get(publication_db, query_url("new_since", since="2024-04"))] == [4]
 
 
 async def test_stance_changes_list_each_switch_of_side(publication_db):
@@ -154,13 +168,14 @@ async def test_the_positions_page_shows_the_topic_chart_above_the_table(publicat
     html = await datasette_page(publication_db, "/tracker/positions?topic=merger")
     assert "<title>Positions on a topic</title>" in html
     assert html.index("<h1") < html.index('<svg class="stance-chart"') < html.index('href="/tracker/organisations/1">Leeds')
-    assert 'aria-label="Stances on merger by month"' in html
+    assert 'aria-label="Stances on Merger of NHS organisations by month"' in html
+    assert 'href="/topics/merger"' in html
     assert '<a href="/tracker/articles/2">2</a>' in html  # evidence linked to its article
 
 
-async def test_the_front_page_leads_to_search_positions_and_news(publication_db):
-    html = await datasette_page(publication_db, "/")
-    for link in ('href="/tracker/search"', 'href="/tracker/positions?topic=merger"', 'href="/tracker/new_since"'):
+async def test_the_database_page_leads_to_the_debates_search_and_news(publication_db):
+    html = await datasette_page(publication_db, "/tracker")
+    for link in ('href="/"', 'href="/search"', 'href="/tracker/new_since"'):
         assert link in html
 
 
