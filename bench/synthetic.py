@@ -12,6 +12,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+from db.analysis_store import save_topics
 from db.connect import open_db
 from db.summaries import refresh_summaries
 
@@ -104,6 +105,7 @@ def build(path: Path, size: Size = Size(), seed: int = 2026) -> dict:
             if len(articles) == 5_000:
                 write_batch(db, articles, mentions, roles, quotes, stances)
         write_batch(db, articles, mentions, roles, quotes, stances)
+    save_topics(db, [{"id": topic, "label": topic.upper(), "description": "", "terms": [topic]} for topic in TOPICS])
     refresh_summaries(db)
     db.execute("ANALYZE")
     counts = {table: db[table].count for table in ("articles", "mentions", "quotes", "stances", "stakeholder_positions")}

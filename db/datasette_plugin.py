@@ -19,6 +19,7 @@
 """
 import sqlite3
 from urllib.parse import quote, unquote
+from weakref import WeakKeyDictionary
 
 from datasette import hookimpl
 from datasette.utils.asgi import Response
@@ -49,6 +50,18 @@ DEFAULT_FILTERS = {f"/{DATABASE_NAME}/organisations": "articles__gt=0"}
 def hidden_tables(metadata: dict) -> frozenset[str]:
     """The names of the tables a database's metadata marks as hidden."""
     return frozenset(name for name, table in (metadata.get("tables") or {}).items() if table.get("hidden"))
+
+
+_HIDDEN: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def published_hidden_tables(datasette, database: str) -> frozenset[str]:
+    """The hidden tables of ``database``, read from the metadata once per Datasette instance: Datasette asks
+    whether each table may be viewed on every page, and assembling its metadata each time is slow."""
+    per_database = _HIDDEN.setdefault(datasette, {})
+    if database not in per_database:
+        per_database[database] = hidden_tables(datasette.metadata(database=database) or {})
+    return per_database[database]
 
 
 def foreign_key_columns(conn, tables: frozenset[str]) -> frozenset[tuple[str, str]]:
@@ -82,7 +95,7 @@ def highlighted_snippet(text: str) -> Markup:
 def prepare_connection(conn, database, datasette):
     """Add the tracker's SQL functions, and deny reads of hidden tables, on every connection Datasette opens."""
     register_functions(conn)
-    hidden = hidden_tables(datasette.metadata(database=database) or {})
+    hidden = published_hidden_tables(datasette, database)
     if hidden:
         conn.set_authorizer(hidden_table_guard(hidden, foreign_key_columns(conn, hidden)))
 
@@ -92,7 +105,7 @@ def permission_allowed(datasette, action, resource):
     """Hidden tables have no page: asking for one is forbidden."""
     if action == "view-table" and isinstance(resource, tuple):
         database, table = resource
-        if table in hidden_tables(datasette.metadata(database=database) or {}):
+        if table in published_hidden_tables(datasette, database):
             return False
     return None
 
@@ -227,7 +240,7 @@ def extra_template_vars(template, database, view_name, request, datasette):
 
     async def page_data():
         data = {"tracker_hidden_columns": hidden_columns,
-                "tracker_hidden_tables": sorted(hidden_tables(datasette.metadata(database=DATABASE_NAME) or {}))}
+                "tracker_hidden_tables": sorted(published_hidden_tables(datasette, DATABASE_NAME))}
         if database == DATABASE_NAME and template in PAGE_DATA:
             data["tracker"] = await PAGE_DATA[template](datasette.get_database(DATABASE_NAME), request)
         return data

@@ -13,7 +13,7 @@ SIDES = ("support", "oppose", "neutral")
 SIDE_HEADINGS = {"support": "Backs", "oppose": "Opposes", "neutral": "Reported without a side"}
 FRONT_PAGE_NAMES = 5  # stakeholders named per side on the front page
 DEBATE_PAGE_NAMES = 30  # per side on a debate page showing every side
-ONE_SIDE_NAMES = 500  # on a debate page showing one side
+ONE_SIDE_NAMES = 200  # on a debate page showing one side; the stakeholder_positions table has the rest
 LATEST_ARTICLES = 10
 
 TOPICS = """

@@ -41,8 +41,8 @@ def summarise(rows: list[dict]) -> tuple[dict, list[dict]]:
         "articles": len({row["article_id"] for row in rows}),
         **{side: sum(row["stance"] == side for row in rows) for side in ("support", "oppose", "neutral")},
         "latest_stance": shown["stance"], "latest_date": shown["published"], "latest_evidence": shown["evidence"],
-        "latest_article_id": shown["article_id"], "latest_title": shown["title"], "latest_cues": shown["cues"],
-        "latest_link": shown["link"], "latest_confidence": shown["confidence"], "first_seen": rows[0]["published"], "last_seen": latest["published"],
+        "latest_article_id": shown["article_id"], "latest_title": shown.get("title"),
+        "latest_cues": shown.get("cues"), "latest_link": shown.get("link"), "latest_confidence": shown.get("confidence"), "first_seen": rows[0]["published"], "last_seen": latest["published"],
         "changes": len(changes),
     }
     return position, changes

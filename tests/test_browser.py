@@ -34,9 +34,24 @@ def page(browser):
     context.close()
 
 
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    opened = context.new_page()
+    yield opened
+    context.close()
+
+
 @pytest.fixture(scope="module")
 def sample_server(analysed_db):
     with tracker_server(analysed_db) as base_url:
+        yield base_url
+
+
+@pytest.fixture(scope="module")
+def stakeholder_server(tmp_path_factory):
+    """The small hand-made database: a change of side, a date-only article, hostile HTML."""
+    with tracker_server(write_stakeholder_database(tmp_path_factory.mktemp("browser") / "stakeholders.db")) as base_url:
         yield base_url
 
 
@@ -75,12 +90,70 @@ def test_the_positions_page_charts_a_topic(page, sample_server):
     screenshot(page, "positions-mcp")
 
 
-def test_a_script_in_an_article_never_runs(page, tmp_path):
+def test_a_script_in_an_article_never_runs(page, stakeholder_server):
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    with tracker_server(write_stakeholder_database(tmp_path / "hostile.db")) as base_url:
-        for path in ("/tracker/articles/3", "/tracker/people/1", "/tracker/search?q=statement"):
-            page.goto(base_url + path)
-            expect(page.locator("body")).to_contain_text("alert(")
-        screenshot(page, "escaped-script")
+    for path in ("/tracker/articles/3", "/tracker/people/1", "/tracker/search?q=statement", "/", "/topics/mcp",
+                 "/search?q=statement"):
+        page.goto(stakeholder_server + path)
+        expect(page.locator("body")).to_contain_text("alert(")
+        page.mouse.move(200, 300)  # hover handlers, had any been injected, would fire now
+    screenshot(page, "escaped-script")
     assert dialogs == []
+
+
+def test_from_the_front_page_who_opposes_why_and_the_article_in_two_clicks(page, stakeholder_server):
+    page.goto(stakeholder_server + "/")
+    page.get_by_role("link", name="Merger of NHS organisations").first.click()
+    opposes = page.locator("section.side-oppose")
+    expect(opposes.locator("h2")).to_have_text("Opposes (2)")
+    first = opposes.locator("tbody tr").first
+    expect(first.locator("td.stakeholder")).to_have_text("Leeds Teaching Hospitals NHS Trust")
+    expect(first.locator("td.evidence")).to_contain_text("The trust now opposes the merger.")
+    expect(first.locator("td.evidence .why")).to_have_text("read from “opposes” · subject of the cue · 90% sure")
+    expect(first.locator("a.publisher-link")).to_have_attribute("href", "https://news.example/2")
+    screenshot(page, "debate-merger")
+    first.locator("a.tracker-link").click()
+    expect(page.locator("h1")).to_have_text("Trust turns against merger")
+    expect(page.locator("mark.evidence-oppose").first).to_be_visible()
+    expect(page.locator("aside.article-findings")).to_contain_text("opposes")
+    screenshot(page, "article-page")
+
+
+def test_the_debate_form_lists_topics_and_sides_from_the_data(page, stakeholder_server):
+    page.goto(stakeholder_server + "/topics/merger")
+    page.select_option("select[name=topic]", "mcp")
+    page.select_option("select[name=side]", "support")
+    page.click("form.topic-choice input[type=submit]")
+    expect(page.locator("h1")).to_have_text("Multispecialty community provider (MCP)")
+    expect(page.locator("section.side-group")).to_have_count(1)
+    expect(page.locator("section.side-support tbody tr")).to_contain_text("Leeds City Council")
+
+
+def test_an_empty_search_shows_the_form_and_the_newest_items(page, stakeholder_server):
+    page.goto(stakeholder_server + "/")
+    page.click("form.tracker-search input[type=submit]")
+    expect(page.locator("input[name=q]")).to_be_visible()
+    expect(page.locator("body")).to_contain_text("the newest articles and quotes")
+    expect(page.locator("ul.search-articles")).to_contain_text("Council backs the MCP")
+    page.fill("input[name=q]", "leeds")
+    page.click("form.tracker-search input[type=submit]")
+    expect(page.locator("ul.search-organisations li").first).to_contain_text("Leeds Teaching Hospitals NHS Trust")
+    for path in ("/tracker/search?q=", '/tracker/search?q="', "/tracker/quote_search?q="):
+        assert page.goto(stakeholder_server + path).status == 200
+        expect(page.locator(".message-error")).to_have_count(0)
+    screenshot(page, "search-empty")
+
+
+def test_a_date_only_article_appears_in_the_feed(page, stakeholder_server):
+    response = page.goto(stakeholder_server + "/tracker/stance_feed.atom?topic=mcp&stakeholder=")
+    assert response.status == 200
+    assert "<updated>2024-04-02T00:00:00+00:00</updated>" in response.text()
+
+
+@pytest.mark.parametrize("path", ["/", "/topics/merger", "/tracker/articles/4", "/search?q=leeds"])
+def test_every_page_reads_on_a_phone_without_sideways_scrolling(phone, stakeholder_server, path):
+    phone.goto(stakeholder_server + path)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    expect(phone.locator("h1").first).to_be_visible()
+    screenshot(phone, "phone" + path.replace("/", "-").replace("?", "-").replace("=", "-"))
