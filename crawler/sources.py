@@ -8,7 +8,7 @@ from cssselect import SelectorSyntaxError
 from parsel import Selector
 
 from crawler.extract import SELECTABLE_FIELDS
-from tracker.tomlfile import ConfigFile
+from db.tomlfile import ConfigFile
 
 DEFAULT_SOURCES = Path(__file__).with_name("sources.toml")
 

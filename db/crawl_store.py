@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from crawler.fingerprint import MAX_DISTANCE, bands, distance, from_signed, simhash, to_signed
+from db.fingerprint import MAX_DISTANCE, bands, distance, from_signed, simhash, to_signed
 from db.clock import now_iso
 from db.connect import writing
 

@@ -6,6 +6,8 @@ recorded there. Add a new function to change the schema; never edit an applied o
 """
 from sqlite_utils import Database, Migrations
 
+from db.fingerprint import bands, simhash, to_signed
+
 migrations = Migrations("tracker")
 
 # An index under every facet and filter of the publication (db/metadata.yml) that lacks one.
@@ -254,8 +256,6 @@ def m007_operations(db: Database) -> None:
 @migrations()
 def m008_story_fingerprints_and_history(db: Database) -> None:
     """SimHash fingerprints to link syndicated copies of a story, and the earlier versions of changed articles."""
-    from crawler.fingerprint import bands, simhash, to_signed
-
     db.execute("ALTER TABLE articles ADD COLUMN simhash INTEGER")
     db.execute("""CREATE TABLE article_fingerprint_bands (
         article_id INTEGER NOT NULL REFERENCES articles(id), band INTEGER NOT NULL, value INTEGER NOT NULL,

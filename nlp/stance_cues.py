@@ -6,7 +6,7 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from nlp.misspellings import read_through_slip, slip_index
-from tracker.tomlfile import read_toml
+from db.tomlfile import read_toml
 
 CUES_FILE = Path(__file__).parent / "data" / "stance_cues.toml"
 

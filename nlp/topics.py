@@ -2,7 +2,7 @@
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from tracker.tomlfile import ConfigFile
+from db.tomlfile import ConfigFile
 
 DEFAULT_TOPICS = Path(__file__).with_name("topics.toml")
 TOPIC_KEYS = {"id", "label", "terms", "description"}

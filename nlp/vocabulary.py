@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from tracker.tomlfile import read_toml
+from db.tomlfile import read_toml
 
 VOCABULARY_FILE = Path(__file__).parent / "data" / "vocabulary.toml"
 

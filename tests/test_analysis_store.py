@@ -90,11 +90,26 @@ def test_a_failing_analysis_write_leaves_the_previous_one(db):
     assert db.execute("select pipeline_version from analyses").fetchone() == ("v1",)
 
 
-def test_the_storage_layer_imports_nothing_from_the_analysis():
+def imported_packages(folder: str) -> dict[str, set[str]]:
+    """The top-level packages each module of ``folder`` imports."""
     import ast
     from pathlib import Path
 
-    for path in (Path(__file__).parents[1] / "db").glob("*.py"):
-        imported = [n.module for n in ast.walk(ast.parse(path.read_text())) if isinstance(n, ast.ImportFrom)]
-        imported += [a.name for n in ast.walk(ast.parse(path.read_text())) if isinstance(n, ast.Import) for a in n.names]
-        assert not [m for m in imported if m and m.split(".")[0] == "nlp"], path
+    found = {}
+    for path in (Path(__file__).parents[1] / folder).rglob("*.py"):
+        tree = ast.parse(path.read_text())
+        modules = [n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.level == 0]
+        modules += [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
+        found[str(path)] = {m.split(".")[0] for m in modules if m}
+    return found
+
+
+def test_the_storage_layer_imports_nothing_from_the_stages_above_it():
+    for path, packages in imported_packages("db").items():
+        assert not packages & {"nlp", "crawler", "tracker"}, path
+
+
+def test_the_crawler_and_the_analysis_import_nothing_from_the_command():
+    for folder, above in (("crawler", {"nlp", "tracker"}), ("nlp", {"crawler", "tracker"})):
+        for path, packages in imported_packages(folder).items():
+            assert not packages & above, path

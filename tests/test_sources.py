@@ -2,7 +2,7 @@
 import pytest
 
 from crawler.sources import DEFAULT_SOURCES, load_sources
-from tracker.tomlfile import ConfigError
+from db.tomlfile import ConfigError
 
 VALID = """
 [[source]]

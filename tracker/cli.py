@@ -15,7 +15,7 @@ from crawler.sources import DEFAULT_SOURCES
 from db.connect import DEFAULT_DB, DatabaseUnwritable, open_db
 from nlp.stance_model import MODEL_FILE
 from nlp.topics import DEFAULT_TOPICS
-from tracker.tomlfile import ConfigError
+from db.tomlfile import ConfigError
 
 CONFIG_ERROR = 2
 ALREADY_RUNNING = 75  # EX_TEMPFAIL: a scheduler may simply try again later

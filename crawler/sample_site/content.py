@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from tracker.tomlfile import read_toml
+from db.tomlfile import read_toml
 
 HERE = Path(__file__).parent
 FIRST_ARTICLE_NUMBER = 1001
