@@ -16,6 +16,16 @@ class ArticleItem:
     etag: str | None
     last_modified: str | None
     article: ExtractedArticle
+    redirected_from: tuple[str, ...] = ()  # the addresses asked for before redirects led here
+
+
+@dataclass
+class KnownAddressItem:
+    """An address that redirects to an article already stored, so that it is not asked for again."""
+
+    source: str
+    url: str
+    target: str
 
 
 @dataclass

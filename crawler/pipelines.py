@@ -4,12 +4,12 @@ import logging
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
-from crawler.items import ArticleItem, CrawlErrorItem, NotModifiedItem
-from db.connect import open_db
 from crawler.health import MIN_ARTICLES, degradation_warnings, missing_shares
+from crawler.items import ArticleItem, CrawlErrorItem, KnownAddressItem, NotModifiedItem
+from db.connect import open_db
 from db.crawl_store import (
     FetchedPage, earlier_missing_shares, finish_run, mark_seen, record_error, run_article_fields, run_error_counts,
-    save_article, start_run,
+    save_addresses, save_article, start_run,
 )
 
 
@@ -100,7 +100,8 @@ class StorePipeline:
         return warnings
 
     def process_item(self, item):
-        """Store an article (one transaction with its raw page), note an unchanged one, or record an error."""
+        """Store an article (one transaction with its raw page), note an unchanged one, record another
+        address of a stored one, or record an error."""
         if isinstance(item, CrawlErrorItem):
             record_error(self.db, self.run_id, item.source, item.url, item.reason, item.detail)
             self.stats.inc_value(f"tracker/{item.source or 'unknown'}/errors")
@@ -108,6 +109,9 @@ class StorePipeline:
         if isinstance(item, NotModifiedItem):
             mark_seen(self.db, item.url)
             self.stats.inc_value(f"tracker/{item.source}/unchanged")
+            return item
+        if isinstance(item, KnownAddressItem):
+            save_addresses(self.db, [item.url], item.target)
             return item
         page = FetchedPage(
             url=item.url,
@@ -118,6 +122,7 @@ class StorePipeline:
             etag=item.etag,
             last_modified=item.last_modified,
         )
-        outcome = save_article(self.db, page, {**item.article.as_row(), "source": item.source}, self.run_id)
+        outcome = save_article(self.db, page, {**item.article.as_row(), "source": item.source}, self.run_id,
+                               item.redirected_from)
         self.stats.inc_value(f"tracker/{item.source}/{COUNTERS.get(outcome, outcome)}")
         return item

@@ -11,8 +11,10 @@ USER_AGENT = USER_AGENT_TEMPLATE.format(contact=TRACKER_CONTACT)
 
 ROBOTSTXT_OBEY = True  # default False in Scrapy's code (True only in the project template)
 # The first applies robots.txt to every request and honours its Crawl-delay (see its module);
-# the second sees responses before Scrapy's RedirectMiddleware (600) and records loops.
-DOWNLOADER_MIDDLEWARES = {"crawler.politeness.RobotsRulesMiddleware": 150, "crawler.redirects.RedirectLoopMiddleware": 650}
+# the other two see responses before Scrapy's RedirectMiddleware (600): one records loops, the
+# other stops a redirect to an article already stored (see crawler/redirects.py).
+DOWNLOADER_MIDDLEWARES = {"crawler.politeness.RobotsRulesMiddleware": 150, "crawler.redirects.RedirectLoopMiddleware": 650,
+                          "crawler.redirects.StoredTargetMiddleware": 660}
 
 # Politeness: news sites are crawled nightly, so there is no hurry.
 CONCURRENT_REQUESTS_PER_DOMAIN = 2  # default 8

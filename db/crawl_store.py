@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from db.fingerprint import MAX_DISTANCE, bands, distance, from_signed, simhash, to_signed
 from db.clock import now_iso
 from db.connect import writing
+from db.fingerprint import MAX_DISTANCE, bands, distance, from_signed, simhash, to_signed
 
 
 @dataclass(frozen=True)
@@ -91,13 +91,35 @@ class StoredArticle:
 
 
 def stored_articles(db: Database) -> dict[str, StoredArticle]:
-    """Every stored article by URL (as fetched and canonical), with its date and ETag/Last-Modified."""
+    """Every stored article by URL (as fetched, canonical, and any address known to redirect to it), with its
+    date and ETag/Last-Modified."""
     rows = db.execute(
-        """SELECT articles.url, articles.canonical_url, coalesce(articles.published, articles.first_seen),
+        """SELECT articles.id, articles.url, articles.canonical_url, coalesce(articles.published, articles.first_seen),
                   pages.etag, pages.last_modified
            FROM articles LEFT JOIN pages ON pages.url = articles.url""").fetchall()
-    return {url: StoredArticle(dated, etag, modified) for fetched, canonical, dated, etag, modified in rows
-            for url in (fetched, canonical)}
+    by_id = {article_id: StoredArticle(dated, etag, modified) for article_id, _, _, dated, etag, modified in rows}
+    stored = {url: by_id[article_id] for article_id, fetched, canonical, *_ in rows for url in (fetched, canonical)}
+    for url, article_id in db.execute("SELECT url, article_id FROM article_addresses").fetchall():
+        stored.setdefault(url, by_id[article_id])
+    return stored
+
+
+def save_addresses(db: Database, urls: list[str], target: str) -> int:
+    """Record ``urls`` as other addresses of the stored article at ``target`` (its URL or canonical URL);
+    returns how many were recorded (none when no article is stored there)."""
+    with writing(db):
+        row = db.execute("SELECT id, url, canonical_url FROM articles WHERE url = ? OR canonical_url = ? LIMIT 1",
+                         [target, target]).fetchone()
+        if row is None:
+            return 0
+        return _record_addresses(db, urls, row[0], row[1:])
+
+
+def _record_addresses(db: Database, urls, article_id: int, own: tuple[str, ...]) -> int:
+    """Record ``urls`` other than the article's ``own`` addresses as addresses of ``article_id``; returns how many."""
+    others = [url for url in dict.fromkeys(urls) if url not in own]
+    db["article_addresses"].upsert_all([{"url": url, "article_id": article_id, "seen": now_iso()} for url in others], pk="url")
+    return len(others)
 
 
 def mark_seen(db: Database, url: str) -> None:
@@ -135,12 +157,14 @@ def story_of(db: Database, fingerprint: int) -> int | None:
 HISTORY_FIELDS = ("title", "lead", "body", "published", "updated", "content_hash", "extractor_version")
 
 
-def save_article(db: Database, page: FetchedPage, article: dict, run_id: int | None = None) -> str:
+def save_article(db: Database, page: FetchedPage, article: dict, run_id: int | None = None,
+                 redirected_from: tuple[str, ...] = ()) -> str:
     """Store ``page`` (compressed) and upsert ``article`` by canonical URL, in one transaction.
 
     ``article`` holds the fields of the ``articles`` table that extraction produces. A new
     article that is a copy of a stored story (SimHash within a few bits) is stored and linked
-    to that story; a changed article keeps its previous version in ``article_history``.
+    to that story; a changed article keeps its previous version in ``article_history``. The
+    addresses that redirected to the page (``redirected_from``) are recorded as the article's.
     Returns ``"new"``, ``"duplicate"``, ``"updated"`` or ``"unchanged"``.
     """
     now = now_iso()
@@ -161,26 +185,33 @@ def save_article(db: Database, page: FetchedPage, article: dict, run_id: int | N
             },
             pk="url",
         )
-        row = db.execute(
-            f"SELECT id, {', '.join(HISTORY_FIELDS)} FROM articles WHERE canonical_url = ?", [article["canonical_url"]]
-        ).fetchone()
-        previous = dict(zip(("id", *HISTORY_FIELDS), row)) if row else None
-        if previous is not None and previous["content_hash"] == digest:
-            db["articles"].update(previous["id"], {"last_seen": now})
-            return "unchanged"
-        fingerprint = simhash(article["body"])  # only for a new or changed text
-        if previous is None:
-            story = story_of(db, fingerprint)
-            new = {**article, "content_hash": digest, "simhash": to_signed(fingerprint), "first_seen": now, "last_seen": now}
-            article_id = db["articles"].insert(new).last_pk
-            db["articles"].update(article_id, {"story_id": story or article_id})
-            _store_fingerprint(db, article_id, fingerprint)
-            return "duplicate" if story else "new"
-        article_id = previous.pop("id")
-        db["article_history"].insert({"article_id": article_id, "replaced": now, **previous})
-        db["articles"].update(article_id, {**article, "content_hash": digest, "simhash": to_signed(fingerprint), "last_seen": now})
+        outcome, article_id = _upsert_article(db, article, digest, now)
+        _record_addresses(db, redirected_from, article_id, (article["url"], article["canonical_url"]))
+        return outcome
+
+
+def _upsert_article(db: Database, article: dict, digest: str, now: str) -> tuple[str, int]:
+    """Insert or update ``article`` (whose body hashes to ``digest``); returns the outcome and the article's id."""
+    row = db.execute(
+        f"SELECT id, {', '.join(HISTORY_FIELDS)} FROM articles WHERE canonical_url = ?", [article["canonical_url"]]
+    ).fetchone()
+    previous = dict(zip(("id", *HISTORY_FIELDS), row)) if row else None
+    if previous is not None and previous["content_hash"] == digest:
+        db["articles"].update(previous["id"], {"last_seen": now})
+        return "unchanged", previous["id"]
+    fingerprint = simhash(article["body"])  # only for a new or changed text
+    if previous is None:
+        story = story_of(db, fingerprint)
+        new = {**article, "content_hash": digest, "simhash": to_signed(fingerprint), "first_seen": now, "last_seen": now}
+        article_id = db["articles"].insert(new).last_pk
+        db["articles"].update(article_id, {"story_id": story or article_id})
         _store_fingerprint(db, article_id, fingerprint)
-        return "updated"
+        return ("duplicate" if story else "new"), article_id
+    article_id = previous.pop("id")
+    db["article_history"].insert({"article_id": article_id, "replaced": now, **previous})
+    db["articles"].update(article_id, {**article, "content_hash": digest, "simhash": to_signed(fingerprint), "last_seen": now})
+    _store_fingerprint(db, article_id, fingerprint)
+    return "updated", article_id
 
 
 def run_article_fields(db: Database, run_id: int) -> dict[str, tuple[list, list]]:

@@ -298,6 +298,14 @@ def m010_publication_pages(db: Database) -> None:
     db.execute("CREATE INDEX stakeholder_positions_topic_side ON stakeholder_positions(topic, latest_stance, articles)")
 
 
+@migrations()
+def m011_article_addresses(db: Database) -> None:
+    """Other addresses of stored articles (old addresses that redirect to them), so the crawler knows them too."""
+    db.execute("""CREATE TABLE article_addresses (
+        url TEXT PRIMARY KEY, article_id INTEGER NOT NULL REFERENCES articles(id), seen TEXT NOT NULL)""")
+    db.execute("CREATE INDEX article_addresses_article_id ON article_addresses(article_id)")
+
+
 def apply_migrations(db: Database) -> None:
     """Bring ``db`` up to the current schema; a no-op when it is already current."""
     migrations.apply(db)

@@ -64,10 +64,10 @@ def fault_routes() -> dict[str, Answer]:
 
 
 class FaultSite:
-    """The fault site served from a background thread; use as a context manager."""
+    """The fault site (or other ``routes``) served from a background thread; use as a context manager."""
 
-    def __init__(self):
-        self.routes = fault_routes()
+    def __init__(self, routes: dict[str, Answer] | None = None):
+        self.routes = fault_routes() if routes is None else routes
         self.requests: list[str] = []
         self._server: ThreadingHTTPServer | None = None
 

@@ -7,7 +7,10 @@ from sqlite_utils import Database
 
 from crawler.sample_site.content import load_articles
 from crawler.sample_site.server import SampleSite
+from crawler.sample_site import pages
+from crawler.sample_site.content import generated_articles
 from tests.conftest import FAST_CRAWL, run_tracker
+from tests.fault_site import Answer, FaultSite
 from tracker.demo import sample_sources
 
 
@@ -57,3 +60,36 @@ def test_requests_carry_the_identifying_user_agent_with_the_operators_contact(tm
         run_tracker("crawl", "--db", str(tmp_path / "t.db"), "--sources", str(sources), *FAST_CRAWL,
                     "-s", "TRACKER_CONTACT=mailto:policy-ops@example.org")
     assert site.user_agents == {"nhs-stakeholder-tracker/0.1 (+mailto:policy-ops@example.org)"}
+
+
+def test_an_old_address_that_redirects_to_a_stored_article_is_known_and_not_downloaded_again(tmp_path):
+    articles = generated_articles(2)
+    html = "text/html; charset=utf-8"
+    only_moved, also_linked = (article.path for article in articles)
+    routes = {article.path: Answer(200, html, pages.article_page(article, articles).encode(), listed=False) for article in articles}
+    routes["/news/3001-old-address"] = Answer(301, html, b"", location=only_moved)  # the article's only link
+    routes["/news/3002-old-address"] = Answer(301, html, b"", location=also_linked)
+    routes[also_linked] = Answer(200, html, routes[also_linked].body)  # linked directly too
+    listing = "".join(f'<a href="{path}">{path}</a>' for path, answer in routes.items() if answer.listed)
+    routes["/news"] = Answer(200, html, f"<html><body>{listing}</body></html>".encode())
+    routes["/robots.txt"] = Answer(200, "text/plain", b"User-agent: *\nDisallow:\n")
+    with FaultSite(routes) as site:
+        sources = tmp_path / "sources.toml"
+        sources.write_text(f'''[[source]]
+name = "sample"
+start_urls = ["{site.base_url}/news"]
+article_pattern = "/news/\\\\d+-[a-z0-9-]+$"
+''', encoding="utf-8")
+        db_path = tmp_path / "tracker.db"
+        runs = []
+        for _ in range(3):
+            served = len(site.requests)
+            crawl(db_path, sources)
+            runs.append(site.requests[served:])
+    assert Database(db_path)["articles"].count == 2
+    for later in runs[1:]:
+        assert not {only_moved, also_linked} & set(later), later  # no stored article is downloaded again
+    assert "/news/3001-old-address" not in runs[1]  # known from the first run's redirect
+    assert not {"/news/3001-old-address", "/news/3002-old-address"} & set(runs[2])
+    addresses = {row["url"].removeprefix(site.base_url) for row in Database(db_path)["article_addresses"].rows}
+    assert addresses == {"/news/3001-old-address", "/news/3002-old-address"}

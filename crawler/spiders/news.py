@@ -15,10 +15,11 @@ from scrapy.utils.sitemap import Sitemap
 from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
 
 from crawler.extract import extract_article
-from crawler.items import ArticleItem, CrawlErrorItem, NotModifiedItem
+from crawler.items import ArticleItem, CrawlErrorItem, KnownAddressItem, NotModifiedItem
+from crawler.redirects import RedirectsToStored
 from crawler.sources import DEFAULT_SOURCES, Source, load_sources
-from db.connect import open_db
 from db.clock import now_iso
+from db.connect import open_db
 from db.crawl_store import StoredArticle, stored_articles
 
 
@@ -191,13 +192,19 @@ class NewsSpider(scrapy.Spider):
             etag=(response.headers.get("ETag") or b"").decode("latin-1") or None,
             last_modified=(response.headers.get("Last-Modified") or b"").decode("latin-1") or None,
             article=extract_article(response.text, response.url, dict(source.selectors)),
+            redirected_from=tuple(response.meta.get("redirect_urls", ())),
         )
 
     def failed(self, failure):
         """Record a request that failed (HTTP error, timeout, refused connection...) under the
-        address the crawler asked for, before any redirect."""
+        address the crawler asked for, before any redirect; an address that redirects to a stored article
+        is recorded as that article's instead."""
         request = failure.request
         source = request.cb_kwargs.get("source")
-        reason, detail = failure_reason(failure)
         asked_for = (request.meta.get("redirect_urls") or [request.url])[0]
+        if failure.check(RedirectsToStored) and source:
+            self._count(source, "skipped_known")
+            yield KnownAddressItem(source.name, asked_for, failure.value.target)
+            return
+        reason, detail = failure_reason(failure)
         yield CrawlErrorItem(source.name if source else None, asked_for, reason, detail)
