@@ -133,7 +133,8 @@ def content_hash(body: str) -> str:
     return hashlib.sha256(" ".join(body.split()).encode("utf-8")).hexdigest()
 
 
-def _store_fingerprint(db: Database, article_id: int, fingerprint: int) -> None:
+def store_fingerprint(db: Database, article_id: int, fingerprint: int) -> None:
+    """Replace the SimHash bands of an article by those of ``fingerprint``."""
     db.execute("DELETE FROM article_fingerprint_bands WHERE article_id = ?", [article_id])
     db.conn.executemany("INSERT INTO article_fingerprint_bands (article_id, band, value) VALUES (?, ?, ?)",
                    [(article_id, band, value) for band, value in enumerate(bands(fingerprint))])
@@ -205,12 +206,12 @@ def _upsert_article(db: Database, article: dict, digest: str, now: str) -> tuple
         new = {**article, "content_hash": digest, "simhash": to_signed(fingerprint), "first_seen": now, "last_seen": now}
         article_id = db["articles"].insert(new).last_pk
         db["articles"].update(article_id, {"story_id": story or article_id})
-        _store_fingerprint(db, article_id, fingerprint)
+        store_fingerprint(db, article_id, fingerprint)
         return ("duplicate" if story else "new"), article_id
     article_id = previous.pop("id")
     db["article_history"].insert({"article_id": article_id, "replaced": now, **previous})
     db["articles"].update(article_id, {**article, "content_hash": digest, "simhash": to_signed(fingerprint), "last_seen": now})
-    _store_fingerprint(db, article_id, fingerprint)
+    store_fingerprint(db, article_id, fingerprint)
     return "updated", article_id
 
 

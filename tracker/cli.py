@@ -1,4 +1,4 @@
-"""The ``tracker`` command: crawl, analyse, nightly, status, backup, serve, extract, demo.
+"""The ``tracker`` command: crawl, analyse, reextract, nightly, status, backup, serve, extract, demo.
 
 Every command takes ``--db PATH`` (default ``data/tracker.db``). Exit statuses: 0 done;
 1 failed (one line on stderr says why; the log file has the detail); 2 a configuration
@@ -13,9 +13,9 @@ from pathlib import Path
 
 from crawler.sources import DEFAULT_SOURCES
 from db.connect import DEFAULT_DB, DatabaseUnwritable, open_db
+from db.tomlfile import ConfigError
 from nlp.stance_model import MODEL_FILE
 from nlp.topics import DEFAULT_TOPICS
-from db.tomlfile import ConfigError
 
 CONFIG_ERROR = 2
 ALREADY_RUNNING = 75  # EX_TEMPFAIL: a scheduler may simply try again later
@@ -84,6 +84,16 @@ def command_analyse(args) -> int:
           f"{counts.quotes} quotes, {counts.stances} stances"
           + (f"; {counts.failed} failed (see the log)" if counts.failed else "")
           + (f"; {counts.truncated} cut to length" if counts.truncated else ""))
+    return 1 if counts.failed else 0
+
+
+def command_reextract(args) -> int:
+    """Extract stored articles again from their raw pages with the current extractor."""
+    from tracker.reextracting import reextract
+
+    with _progress(args) as progress:
+        counts = reextract(args.db, args.sources, args.source, args.all, progress)
+    print(counts.summary())
     return 1 if counts.failed else 0
 
 
@@ -212,6 +222,13 @@ def build_parser() -> argparse.ArgumentParser:
     analyse.add_argument("--topics", type=Path, default=DEFAULT_TOPICS, help="topics file (TOML)")
     analyse.add_argument("--limit", type=int, help="analyse at most this many articles")
     add_log_option(analyse)
+    reextract = add("reextract", command_reextract,
+                    "Extract stored articles again from their kept raw pages, with the current extractor.")
+    reextract.add_argument("--source", help="only the articles of this source (its name in the sources file)")
+    reextract.add_argument("--all", action="store_true",
+                           help="every article, not only those extracted by an older extractor version")
+    reextract.add_argument("--sources", type=Path, default=DEFAULT_SOURCES, help="sources file, for per-source selectors")
+    add_log_option(reextract)
     serve = add("serve", command_serve, "Serve the database read-only with Datasette.")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8001)
