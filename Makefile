@@ -32,7 +32,7 @@ demo: $(STAMP)
 test: $(STAMP) $(CHROMIUM) $(REDIS)
 	$(BIN)/python -m pytest
 
-# make bench: crawl, NLP, incremental, publication and memory figures (about 40 min); writes bench/reports/latest.{md,json}.
+# make bench: crawl, extraction, NLP, incremental, publication and memory figures (about 40 min); writes bench/reports/latest.{md,json}.
 bench: $(STAMP)
 	$(BIN)/python -m bench.run
 

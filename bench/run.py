@@ -1,4 +1,4 @@
-"""``make bench``: measure crawl, NLP, incremental runs, publication and memory; write bench/reports/latest.{md,json}.
+"""``make bench``: measure crawl, extraction, NLP, incremental runs, publication and memory; write bench/reports/latest.{md,json}.
 
 Every figure is also a ratio against a baseline measured in the same run, because
 absolute times on shared machines are noisy.
@@ -9,12 +9,15 @@ import platform
 import time
 from pathlib import Path
 
-from bench import crawl, memory, nlp, publication, synthetic
+from bench import crawl, extraction, memory, nlp, publication, synthetic
 
 REPORTS = Path(__file__).resolve().parent / "reports"
 
 AIMS = {
     "crawl": ("crawl pages/s ≥ 0.7 × scrapy bench", lambda r: r["crawl"]["crawl_over_scrapy_bench"] >= 0.7),
+    "extraction": ("body F1 ≥ 0.97, precision ≥ 0.95, time ≤ 1.5 × trafilatura's default call",
+                   lambda r: r["extraction"]["ours"]["f1"] >= 0.97 and r["extraction"]["ours"]["precision"] >= 0.95
+                   and r["extraction"]["time_over_trafilatura"] <= 1.5),
     "nlp": ("full analysis ≥ 0.8 × plain en_core_web_sm", lambda r: r["nlp"]["full_over_plain"] >= 0.8),
     "incremental": ("second nightly ≤ 0.1 × first, no article page fetched again",
                     lambda r: r["crawl"]["second_over_first"] <= 0.1 and r["crawl"]["second_nightly_article_pages"] == 0),
@@ -26,11 +29,15 @@ AIMS = {
 
 def summary_lines(report: dict) -> list[str]:
     """The headline figures, one line per aim."""
-    c, n, m = report["crawl"], report["nlp"], report["memory"]
+    c, n, m, x = report["crawl"], report["nlp"], report["memory"], report["extraction"]
     slowest = max(report["publication"].items(), key=lambda item: item[1]["p95_ms"])
     figures = {
         "crawl": f"{c['crawl_pages_per_second']:.0f} pages/s over {c['crawl_pages']:,} pages against scrapy bench's "
                  f"{c['scrapy_bench_pages_per_second']:.0f}: **{c['crawl_over_scrapy_bench']:.2f}×**",
+        "extraction": f"F1 {x['ours']['f1']:.3f} (P {x['ours']['precision']:.3f}, R {x['ours']['recall']:.3f}, worst page "
+                      f"{x['ours']['worst_f1']:.2f}) against trafilatura's {x['trafilatura_default']['f1']:.3f} "
+                      f"(P {x['trafilatura_default']['precision']:.3f}) over {x['pages']} pages; "
+                      f"{x['ours']['ms_per_page']:.1f} ms a page: **{x['time_over_trafilatura']:.2f}×**",
         "nlp": f"{n['full_analysis_words_per_second']:,.0f} words/s against the plain model's "
                f"{n['plain_model_words_per_second']:,.0f}: **{n['full_over_plain']:.2f}×**; two processes "
                f"{n['full_analysis_two_processes_words_per_second']:,.0f} words/s (**{n['two_processes_over_plain']:.2f}×**)",
@@ -76,6 +83,7 @@ def main() -> None:
     started = time.perf_counter()
     report = {"machine": f"{platform.machine()}, Python {platform.python_version()}"}
     report["crawl"] = crawl.measure(args.crawl_articles, args.work)
+    report["extraction"] = extraction.measure(args.repeats)
     report["nlp"] = nlp.measure(args.nlp_articles)
     db_path = args.work / "synthetic.db"
     built = time.perf_counter()

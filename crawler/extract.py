@@ -41,8 +41,9 @@ FURNITURE_MAX_WORDS = 20
 END_OF_STORY = re.compile(r"^(notes? (to|for) editors?|-*\s*ends\s*-*)$", re.IGNORECASE)
 # The precision-first text is replaced by a fuller one when it has less than this share of its words.
 FULLER_TEXT_SHARE = 0.6
-# Below this many words, the precision-first text is checked against trafilatura's default reading.
-CHECK_BELOW_WORDS = 250
+# Below this many words, the precision-first text is checked against trafilatura's default reading
+# (a precision reading that kept only a notice or a sidebar is far shorter than any article).
+CHECK_BELOW_WORDS = 120
 
 
 @dataclass(frozen=True)
@@ -172,25 +173,25 @@ def extract_article(html: str | bytes, url: str, selectors: dict[str, str] | Non
     if isinstance(html, bytes):
         html = html.decode("utf-8", errors="replace")
     tree = parse_html(html)
-    ld = metadata.json_ld_article(tree)
-    canonical = tree.xpath('//link[@rel="canonical"]/@href') or [metadata.meta(tree, "og:url") or url]
-    title = metadata.headline(tree, ld)
-    lead = metadata.standfirst(tree, ld)
-    published = metadata.published_date(tree, ld) or iso_datetime(find_date(html, url=url, original_date=True))
-    body = "\n\n".join(body_paragraphs(main_text(html, url, ld), title, lead))
+    page = metadata.read_page(tree)
+    canonical = tree.xpath('//link[@rel="canonical"]/@href') or [metadata.meta(page, "og:url") or url]
+    title = metadata.headline(page)
+    lead = metadata.standfirst(page)
+    published = metadata.published_date(page) or iso_datetime(find_date(html, url=url, original_date=True))
+    body = "\n\n".join(body_paragraphs(main_text(html, url, page.ld), title, lead))
     article = ExtractedArticle(
         url=url,
         canonical_url=_absolute(url, canonical[0]),
         title=title,
         lead=lead,
-        author=metadata.authors(tree, ld),
+        author=metadata.authors(page),
         published=published,
-        updated=metadata.updated_date(tree, ld),
-        section=metadata.section(tree, ld),
-        tags=metadata.tags(tree, ld),
-        language=metadata.language(tree),
+        updated=metadata.updated_date(page),
+        section=metadata.section(page),
+        tags=metadata.tags(page),
+        language=metadata.language(page),
         body=body,
         word_count=len(body.split()),
-        paywalled=metadata.accessible_for_free(ld) is False,
+        paywalled=metadata.accessible_for_free(page) is False,
     )
     return apply_selectors(article, tree, selectors) if selectors else article

@@ -3,11 +3,12 @@
 Each field is read from the sources publishers fill for search engines and share buttons,
 best first: the page's JSON-LD article, then meta tags (OpenGraph, ``article:*``,
 ``itemprop``, parse.ly, Dublin Core), then the visible page (the byline, ``<time>``
-elements, the ``<h1>``). Every function takes the parsed page (an lxml tree) and reads it
-without changing it.
+elements, the ``<h1>``). ``read_page`` reads the page's JSON-LD and meta tags once; every
+other function takes the ``Page`` it returns and reads it without changing it.
 """
 import json
 import re
+from dataclasses import dataclass
 
 ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting", "OpinionNewsArticle"}
 
@@ -48,6 +49,20 @@ def json_ld_article(tree) -> dict:
     return {}
 
 
+@dataclass(frozen=True)
+class Page:
+    """A parsed article page (an lxml tree), with its JSON-LD article and its meta tags read once."""
+
+    tree: object
+    ld: dict
+    tags: dict[str, str]
+
+
+def read_page(tree) -> Page:
+    """The page ``tree`` with its JSON-LD article and meta tags."""
+    return Page(tree, json_ld_article(tree), meta_tags(tree))
+
+
 def meta_tags(tree) -> dict[str, str]:
     """Every filled meta tag of the page by its property, name or itemprop in lower case (the first of each)."""
     found: dict[str, str] = {}
@@ -60,10 +75,9 @@ def meta_tags(tree) -> dict[str, str]:
     return found
 
 
-def meta(tree, *names: str) -> str | None:
+def meta(page: Page, *names: str) -> str | None:
     """The content of the first of the meta tags ``names`` (by property, name or itemprop, any case) the page fills."""
-    tags = meta_tags(tree)
-    return next((tags[name.lower()] for name in names if name.lower() in tags), None)
+    return next((page.tags[name.lower()] for name in names if name.lower() in page.tags), None)
 
 
 def text_value(value) -> str | None:
@@ -93,9 +107,9 @@ def iso_datetime(value: str | None) -> str | None:
     return f"{day}T{time}{zone}"
 
 
-def parsely_date(tree) -> str | None:
+def parsely_date(page: Page) -> str | None:
     """The publication time of parse.ly's ``parsely-page`` JSON meta tag, if the page has one."""
-    raw = meta(tree, "parsely-page")
+    raw = meta(page, "parsely-page")
     try:
         data = json.loads(raw) if raw else {}
     except ValueError:
@@ -117,12 +131,11 @@ def element_dates(tree, itemprop: str) -> list[str]:
     return found
 
 
-def published_date(tree, ld: dict) -> str | None:
+def published_date(page: Page) -> str | None:
     """The article's publication date, with its time of day wherever a source gives one. A date-only source
     is taken only when no source gives a time for the same day."""
-    tags = meta_tags(tree)
-    candidates = [text_value(ld.get("datePublished")), *(tags.get(name.lower()) for name in PUBLISHED_META),
-                  parsely_date(tree), *element_dates(tree, "datePublished")]
+    candidates = [text_value(page.ld.get("datePublished")), *(page.tags.get(name.lower()) for name in PUBLISHED_META),
+                  parsely_date(page), *element_dates(page.tree, "datePublished")]
     dates = [date for date in (iso_datetime(c) for c in candidates) if date]
     if not dates:
         return None
@@ -130,9 +143,10 @@ def published_date(tree, ld: dict) -> str | None:
     return with_time[0] if with_time else dates[0]
 
 
-def updated_date(tree, ld: dict) -> str | None:
+def updated_date(page: Page) -> str | None:
     """When the publisher last changed the article, if the page says."""
-    candidates = [text_value(ld.get("dateModified")), meta(tree, *UPDATED_META), *element_dates(tree, "dateModified")]
+    candidates = [text_value(page.ld.get("dateModified")), meta(page, *UPDATED_META),
+                  *element_dates(page.tree, "dateModified")]
     return next((date for date in (iso_datetime(c) for c in candidates) if date), None)
 
 
@@ -186,10 +200,10 @@ def visible_byline(tree) -> list[str]:
     return texts
 
 
-def authors(tree, ld: dict) -> str | None:
+def authors(page: Page) -> str | None:
     """The article's authors: from the JSON-LD, else the author meta tags, else the visible byline."""
-    for candidates in (json_ld_names(ld.get("author")), [meta(tree, "author", "article:author", "parsely-author") or ""],
-                       visible_byline(tree)):
+    for candidates in (json_ld_names(page.ld.get("author")), [meta(page, "author", "article:author", "parsely-author") or ""],
+                       visible_byline(page.tree)):
         found = clean_author(candidates)
         if found:
             return found
@@ -198,47 +212,47 @@ def authors(tree, ld: dict) -> str | None:
 
 # The other fields.
 
-def headline(tree, ld: dict) -> str | None:
+def headline(page: Page) -> str | None:
     """The headline: JSON-LD, OpenGraph, the first ``<h1>``, or the page title."""
-    h1 = tree.xpath("(//h1)[1]")
-    return (text_value(ld.get("headline")) or meta(tree, "og:title", "twitter:title")
+    h1 = page.tree.xpath("(//h1)[1]")
+    return (text_value(page.ld.get("headline")) or meta(page, "og:title", "twitter:title")
             or (" ".join(" ".join(h1[0].itertext()).split()) if h1 else None)
-            or text_value((tree.xpath("//title/text()") or [None])[0]) or None)
+            or text_value((page.tree.xpath("//title/text()") or [None])[0]) or None)
 
 
-def standfirst(tree, ld: dict) -> str | None:
+def standfirst(page: Page) -> str | None:
     """The standfirst or summary the page gives."""
-    return text_value(ld.get("description")) or meta(tree, "description", "og:description")
+    return text_value(page.ld.get("description")) or meta(page, "description", "og:description")
 
 
-def section(tree, ld: dict) -> str | None:
+def section(page: Page) -> str | None:
     """The site's section for the article."""
-    return text_value(ld.get("articleSection")) or meta(tree, "article:section", "parsely-section")
+    return text_value(page.ld.get("articleSection")) or meta(page, "article:section", "parsely-section")
 
 
-def tags(tree, ld: dict) -> str | None:
+def tags(page: Page) -> str | None:
     """The site's tags or keywords, joined with ", ": from the JSON-LD, ``article:tag`` meta tags, the page's
     ``rel="tag"`` links, or the keywords meta tag."""
-    if keywords := text_value(ld.get("keywords")):
+    if keywords := text_value(page.ld.get("keywords")):
         return keywords
     rel = 'concat(" ", normalize-space(@rel), " ")'
-    for found in (tree.xpath('//meta[@property="article:tag"]/@content'),
-                  tree.xpath(f'//a[contains({rel}, " tag ") and not(contains({rel}, " category "))]//text()')):
+    for found in (page.tree.xpath('//meta[@property="article:tag"]/@content'),
+                  page.tree.xpath(f'//a[contains({rel}, " tag ") and not(contains({rel}, " category "))]//text()')):
         names = [value.strip() for value in found if value.strip()]
         if names:
             return ", ".join(dict.fromkeys(names))
-    return meta(tree, "keywords", "news_keywords")
+    return meta(page, "keywords", "news_keywords")
 
 
-def language(tree) -> str | None:
+def language(page: Page) -> str | None:
     """The page's language code ("en")."""
-    code = text_value((tree.xpath("/html/@lang") or [None])[0]) or meta(tree, "og:locale", "content-language")
+    code = text_value((page.tree.xpath("/html/@lang") or [None])[0]) or meta(page, "og:locale", "content-language")
     return code.replace("_", "-").split("-")[0].lower() if code else None
 
 
-def accessible_for_free(ld: dict) -> bool | None:
+def accessible_for_free(page: Page) -> bool | None:
     """What the JSON-LD says of the article being free to read; None when it says nothing."""
-    value = ld.get("isAccessibleForFree")
+    value = page.ld.get("isAccessibleForFree")
     if isinstance(value, bool):
         return value
     if isinstance(value, str) and value.lower() in ("true", "false"):

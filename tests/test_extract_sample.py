@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from crawler.extract import body_paragraphs, clean_author, extract_article, iso_datetime, main_text, parse_html
-from crawler.page_metadata import published_date
+from crawler.page_metadata import published_date, read_page
 from crawler.sample_site import pages
 from crawler.sample_site.content import load_articles
 
@@ -81,14 +81,14 @@ def test_bylines_give_names_without_prefixes_titles_outlets_credentials_or_initi
      "2024-05-07T08:30:00+00:00"),  # the time of the same day, from another source
 ])
 def test_the_publication_time_is_kept_from_any_usual_metadata_source(head, published):
-    assert published_date(parse_html(f"<html><head>{head}</head><body><p>x</p></body></html>"), {}) == published
+    assert published_date(read_page(parse_html(f"<html><head>{head}</head><body><p>x</p></body></html>"))) == published
 
 
 def test_the_published_time_element_is_preferred_over_other_dates_on_the_page():
     html = ('<html><body><header><time datetime="2024-04-30">today</time></header><article>'
             '<time class="updated" datetime="2024-04-26T08:00:00+01:00">u</time>'
             '<time class="published" datetime="2024-04-25T18:20:00+01:00">p</time></article></body></html>')
-    assert published_date(parse_html(html), {}) == "2024-04-25T18:20:00+01:00"
+    assert published_date(read_page(parse_html(html))) == "2024-04-25T18:20:00+01:00"
 
 
 def test_a_much_fuller_default_reading_replaces_a_precision_reading_that_kept_only_a_notice():
