@@ -33,6 +33,25 @@ def is_person_name(name: str) -> bool:
     return all(part[:1].isupper() for part in name.split())
 
 
+def initials(name: str) -> set[str]:
+    """The acronyms a name may be written as: the initials of its words, with and without "NHS"
+    ("Cornwall Partnership NHS Foundation Trust": CPNFT, CPFT)."""
+    significant = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
+    return {"".join(w[0] for w in significant).upper(), "".join(w[0] for w in significant if w != "NHS").upper()}
+
+
+def organisation_with_short_form(text: str, organisations: list[OrganisationResult]) -> str | None:
+    """The one organisation of the article that ``text`` is a short form of: its words written together
+    inside the organisation's name ("Mersey Care", "Surrey Heartlands"), or its initials ("CPFT"); None when
+    no organisation, or more than one, fits."""
+    key = organisation_key(text)
+    if not key:
+        return None
+    fitting = {org.name for org in organisations
+               if f" {key} " in f" {organisation_key(org.name)} " or (text.isupper() and text in initials(org.name))}
+    return fitting.pop() if len(fitting) == 1 else None
+
+
 def _organisation_name(span, doc: Doc, organisations: list[OrganisationResult], role: str | None = None,
                        proposals: frozenset[str] = frozenset()) -> str | None:
     """The canonical name of the organisation mentioned (or referred to) at ``span``.
@@ -119,7 +138,10 @@ def collect_people(doc: Doc, organisations: list[OrganisationResult], role_finde
         finding = role_finder.find(ent, org_spans)
         if finding is None:
             continue
-        if finding.organisation_span:
+        if finding.short_form:  # else as if no organisation were written before the role
+            organisation = (organisation_with_short_form(doc.text[slice(*finding.organisation_span)], organisations)
+                            or organisation_for_bare_role(ent, finding.role, organisations))
+        elif finding.organisation_span:
             organisation = _organisation_name(finding.organisation_span, doc, organisations, finding.role, proposals)
         else:
             organisation = organisation_for_bare_role(ent, finding.role, organisations)

@@ -48,6 +48,9 @@ class RoleFinding:
 
     role: str | None
     organisation_span: tuple[int, int] | None
+    # The span is only the capitalised words written before the role ("Mersey Care chief executive"):
+    # a short form of an organisation the article names, never a new organisation.
+    short_form: bool = False
 
 
 def load_role_heads(path: Path = ROLE_WORDS_FILE) -> frozenset[str]:
@@ -270,6 +273,10 @@ class RoleFinder:
                 earlier = self._role_ending_at(doc, k - 1, sentence_start, organisations)
                 if earlier and earlier.organisation_span:
                     return earlier
+        if organisation is None:  # "Mersey Care chief executive Name", "former CPFT CEO Name"
+            words = _capitalised_words_before(doc, start, sentence_start)
+            if words is not None:
+                return RoleFinding(role, (words.start_char, words.end_char), short_form=True)
         return RoleFinding(role, organisation)
 
     def _role_ending_at(self, doc: Doc, i: int, sentence_start: int, organisations) -> RoleFinding | None:
@@ -285,6 +292,15 @@ class RoleFinder:
 def _ends_at(organisations: list[tuple[int, int]], token) -> tuple[int, int] | None:
     """The organisation mention ending at ``token``."""
     return next((span for span in organisations if span[1] == token.idx + len(token.text)), None)
+
+
+def _capitalised_words_before(doc: Doc, end: int, limit: int) -> Span | None:
+    """The run of capitalised proper nouns (no person's name) just before token ``end``, if any."""
+    start = end
+    while start > limit and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
+            and doc[start - 1].ent_type_ != "PERSON":
+        start -= 1
+    return doc[start:end] if start < end else None
 
 
 def _in_field(token) -> bool:

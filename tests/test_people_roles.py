@@ -100,3 +100,21 @@ def test_names_listed_after_a_plural_role_each_hold_it(analyse):
 
 def test_a_councillors_title_is_their_role_when_nothing_else_is_said(analyse):
     assert person(analyse("Cllr Ruth Dale told the meeting it was a bad day."), "Ruth Dale").role == "councillor"
+
+
+@pytest.mark.parametrize("text, name, organisation", [
+    ("Kingsmead Community NHS Trust runs the unit. Kingsmead Community chief executive Ann Lowe said talks had begun.",
+     "Ann Lowe", "Kingsmead Community NHS Trust"),
+    ("Fenland Partnership NHS Foundation Trust confirmed that former FPFT chief executive Tom Hale had left.",
+     "Tom Hale", "Fenland Partnership NHS Foundation Trust"),
+    ("NHS Ashby Vale Integrated Care Board met. Ashby Vale chair Priya Shah said the merger would save money.",
+     "Priya Shah", "NHS Ashby Vale Integrated Care Board"),
+])
+def test_a_short_form_written_before_the_role_names_the_organisation(analyse, text, name, organisation):
+    assert person(analyse(text), name).organisation == organisation
+
+
+def test_a_short_form_that_fits_two_organisations_names_neither(analyse):
+    text = ("Ashby Hospitals NHS Trust and Ashby Community NHS Trust met. "
+            "Ashby chief executive Ann Lowe said talks had begun.")
+    assert person(analyse(text), "Ann Lowe").organisation is None
