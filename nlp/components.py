@@ -21,7 +21,7 @@ from nlp.entity_rules import (
     with_title, without_group_words,
 )
 from nlp.names import TITLES
-from nlp.org_patterns import find_organisation_names
+from nlp.org_patterns import find_organisation_names, names_after_type_nouns
 from nlp.org_spans import tidy_organisation_span
 from nlp.registry import DEFAULT_REGISTRY, Registry, load_registry
 from nlp.roles import load_role_heads
@@ -52,10 +52,15 @@ class NhsOrganisationNames:
 
     def __init__(self, registry: Registry):
         self.registry = registry
+        self.role_openers = frozenset(head.split()[0] for head in load_role_heads()) | TITLES
 
     def is_known(self, name: str) -> bool:
         """True for a name in the registry."""
         return self.registry.lookup(name) is not None
+
+    def opens_a_role(self, word: str) -> bool:
+        """True for a word a role or a title begins with ("Chief", "Dr")."""
+        return word.lower().rstrip(".") in self.role_openers
 
     def __call__(self, doc: Doc) -> Doc:
         found, listed, text = [], {}, doc.text  # Doc.text is rebuilt on each access: read it once
@@ -69,6 +74,11 @@ class NhsOrganisationNames:
             found.append(span)
             if is_list_member:
                 listed.setdefault((span.start_char, span.end_char), []).append(name)
+        for start, end, _ in names_after_type_nouns(text, self.opens_a_role):  # "the union GMB": the text vouches for it
+            span = doc.char_span(start, end, label="ORG", alignment_mode="expand")
+            if span is not None:
+                found.append(span)
+                listed.setdefault((span.start_char, span.end_char), []).append(span.text)
         doc.ents = filter_spans(list(doc.ents) + found)
         doc._.listed_organisations = listed
         return doc

@@ -171,6 +171,27 @@ def places_listed_after_head(text: str, is_known) -> list[tuple[int, int, str]]:
     return found
 
 
+# A kind of body in lower case, then its name: "the union GMB", "hedge funds Toscafund and Penta Capital".
+_TYPE_NOUN_THEN_NAME = re.compile(
+    rf"(?<![\w-])(?P<noun>{'|'.join(sorted(map(re.escape, VOCABULARY.type_nouns), key=len, reverse=True))})"
+    rf"{_GAP}(?P<name>{_BODY})")
+
+
+def names_after_type_nouns(text: str, is_role) -> list[tuple[int, int, str]]:
+    """The bodies named right after a lower-case noun saying what kind of body they are; after a plural noun,
+    each body of the list. A name that opens with a role ("the union Chief Executive") is no body."""
+    found = []
+    for match in _TYPE_NOUN_THEN_NAME.finditer(text):
+        name, start = match.group("name"), match.start("name")
+        if match.group("noun").endswith("s") and match.group("noun") not in ("corporation",):
+            pieces = list_items(name)
+        else:
+            pieces = [re.split(r",?\s+(?:and|&)\s+", name)[0]]
+        pieces = [p.strip(" ,") for p in pieces if p.strip(" ,") and not is_role(p.split()[0])]
+        found += [(s, e, text[s:e]) for s, e in _piece_spans(name, start, pieces)]
+    return found
+
+
 def find_organisation_names(text: str, is_known=lambda name: False, is_area=lambda place: False) -> list[tuple[int, int, str]]:
     """Organisation names written the way NHS and public bodies are named.
 

@@ -158,8 +158,9 @@ def collect_organisations(doc: Doc, registry: Registry, proposals: frozenset[str
             continue
         mention = Mention(text=written, start=ent.start_char, end=ent.end_char, sentence=ent.sent.text.strip())
         acronym = written if written in doc._.acronyms else None
+        vouched = (ent.start_char, ent.end_char) in doc._.listed_organisations  # the text says it is a body
         for name in _names_of(ent):
-            if registry.lists(name) or is_organisation_name(name, proposals) and not is_lone_word(name):
+            if registry.lists(name) or is_organisation_name(name, proposals) and (vouched or not is_lone_word(name)):
                 index.add(name, mention, also_called=acronym)
     return index.results()
 

@@ -24,6 +24,7 @@ class Vocabulary:
     kind_words: frozenset[str]  # lower-case words that only say what kind of body something is
     generic_names: frozenset[str]  # lower-case names of a kind of body, a document or a topic ("ccgs", "a&e")
     descriptor_words: frozenset[str]  # lower-case words whose absence leaves a name the same body
+    type_nouns: frozenset[str]  # "union" in "the union GMB": the kind of the body named next
     name_prefixes: frozenset[str]  # "ex" in "ex-Cabinet Office"
     kind_acronyms: frozenset[str]  # "STP", "CCG": another kind of body's acronym in front of a name
     kinds: tuple[tuple[str, str], ...]  # (pattern on the lower-case name, kind), first match wins
@@ -71,6 +72,7 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
         kind_words=frozenset(heads["kind_words"]),
         generic_names=frozenset(heads["generic_names"]),
         descriptor_words=frozenset(heads["descriptor_words"]) | frozenset(heads["kind_words"]),
+        type_nouns=frozenset(heads["type_nouns"]),
         name_prefixes=frozenset(heads["name_prefixes"]),
         kind_acronyms=frozenset(heads["kind_acronyms"]),
         kinds=tuple((entry["pattern"], entry["kind"]) for entry in data["kind"]),

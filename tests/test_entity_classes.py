@@ -159,3 +159,8 @@ def test_a_person_ending_as_bodies_names_do_is_an_organisation():
               ents=["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON"])
     assert [(e.text, e.label_) for e in EntityCorrections._relabelled(doc.ents)] == \
         [("Operose Health", "ORG"), ("Jo Bloggs", "PERSON")]
+
+
+def test_a_lone_name_the_text_calls_a_body_is_kept(nlp, registry):
+    found = organisations(nlp, registry, "Staff joined the union Brightwork in 1993, and campaign group Holdfast backed them.")
+    assert {"Brightwork", "Holdfast"} <= set(found)

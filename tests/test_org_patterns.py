@@ -2,7 +2,7 @@
 import pytest
 
 from nlp.acronyms import find_definitions, long_form_matches
-from nlp.org_patterns import find_organisation_names, list_items
+from nlp.org_patterns import find_organisation_names, list_items, names_after_type_nouns
 
 KNOWN = {"North Staffordshire CCG", "Stoke-on-Trent CCG", "Shropshire CCG", "Telford & Wrekin CCG"}
 
@@ -136,3 +136,17 @@ def test_a_place_after_in_is_not_part_of_the_name():
 
 def test_a_name_never_runs_over_a_line_break():
     assert names("Council threatens to withdraw officers from STP\n\nLeicester City Council has written") == ["Leicester City Council"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Members of the union GMB voted to strike.", ["GMB"]),
+    ("It was bought by hedge funds Oakfield Capital and Brambling Partners last year.", ["Oakfield Capital", "Brambling Partners"]),
+    ("The challenge was brought by campaign group Save Our Wards, backed by doctors.", ["Save Our Wards"]),
+    ("The charity Carers Together and the trust agreed.", ["Carers Together"]),
+    ("The union chief executive said no.", []),  # lower case: no name follows
+    ("The union Chief Executive said no.", []),  # a role, not a name
+    ("Reunion Dinner was held.", []),  # the noun must be a word of its own
+])
+def test_a_name_right_after_a_kind_of_body_is_that_body(text, expected):
+    opens_a_role = lambda word: word.lower() in {"chief", "dr"}  # noqa: E731
+    assert [name for _, _, name in names_after_type_nouns(text, opens_a_role)] == expected
