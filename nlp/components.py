@@ -17,8 +17,8 @@ from spacy.util import filter_spans
 
 from nlp.acronyms import find_definitions
 from nlp.entity_rules import (
-    ORGANISATION_WORDS, is_false_person, judges, load_first_names, looks_like_person, titled_names, trim_name_span,
-    with_title, without_group_words,
+    ORGANISATION_WORDS, is_false_person, judges, load_first_names, looks_like_person, names_after_labels, titled_names,
+    trim_name_span, with_title, without_group_words,
 )
 from nlp.names import TITLES
 from nlp.org_patterns import find_organisation_names, names_after_type_nouns
@@ -135,7 +135,8 @@ class EntityCorrections:
                 ent = without_group_words(with_title(ent))
             if ent is not None:
                 entities.append(ent)
-        entities = filter_spans(judges(doc) + filter_spans(entities + titled_names(doc, entities)))
+        entities = filter_spans(judges(doc) + filter_spans(entities + titled_names(doc, entities)
+                                                           + names_after_labels(doc, entities, self.first_names)))
         organisation_texts = [e.text for e in entities if e.label_ == "ORG"]
         entities = [e for e in entities if e.label_ != "PERSON" or not is_false_person(e, organisation_texts)]
         definitions = find_definitions(doc.text, [(e.start_char, e.end_char) for e in entities if e.label_ == "ORG"])

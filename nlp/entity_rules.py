@@ -81,6 +81,25 @@ def judges(doc) -> list[Span]:
     return found
 
 
+def names_after_labels(doc, entities: list[Span], first_names: frozenset[str]) -> list[Span]:
+    """PERSON spans for names NER missed after a party or group label: "Conservative Alistair Burt".
+    The name starts with a known given name and is one or two capitalised words more, with no
+    organisation or place word after it ("Grace Road", "Florence Nightingale Hospital" are no people)."""
+    covered = {i for e in entities for i in range(e.start, e.end)}
+    found = []
+    for token in doc[1:]:
+        if token.text not in first_names or token.i in covered or doc[token.i - 1].lower_ not in VOCABULARY.parties:
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i < 3 and doc[end].is_title and doc[end].is_alpha and end not in covered:
+            end += 1
+        after = doc[end].text if end < len(doc) else ""
+        names_a_place = ORGANISATION_WORDS.search(doc[token.i:end].text + " " + after) or after.lower() in VOCABULARY.place_words
+        if end > token.i + 1 and not names_a_place:
+            found.append(Span(doc, token.i, end, label="PERSON"))
+    return found
+
+
 def titled_names(doc, entities: list[Span]) -> list[Span]:
     """PERSON spans for names NER missed after a title: "Councillor Christine Martin", "Dr Ruth Evans"."""
     covered = {i for e in entities for i in range(e.start, e.end)}

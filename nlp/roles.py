@@ -137,10 +137,15 @@ class RoleFinder:
             return None
         return start, self._domain_after(doc, last_head_end, sentence_end)
 
-    def _organisation_after_role(self, doc: Doc, end: int, sentence_end: int, organisations) -> tuple[int, int] | None:
-        if end < sentence_end and doc[end].lower_ in ("of", "at", "for", "with", "from", "in"):
-            return _organisation_at(doc, end + 1, organisations)
-        return None
+    def _organisation_after_role(self, doc: Doc, start: int, end: int, sentence_end: int,
+                                 organisations) -> tuple[int, int] | None:
+        """The organisation after the role ``doc[start:end]``: "chief executive of/at ORG"; but "MP for X" names
+        the place the MP sits for."""
+        if end >= sentence_end or doc[end].lower_ not in ("of", "at", "for", "with", "from", "in"):
+            return None
+        if doc[end].lower_ == "for" and doc[start:end].text.lower() in VOCABULARY.constituency_roles:
+            return None
+        return _organisation_at(doc, end + 1, organisations)
 
     def after(self, person: Span, organisations: list[tuple[int, int]]) -> RoleFinding | None:
         """ "Name, [who is] [the] [ORG’s] ROLE [of|at|for ORG]", "Name, ORG ROLE", "Name, who chairs ORG"."""
@@ -170,7 +175,7 @@ class RoleFinder:
         if phrase is None:
             return None
         start, end = phrase
-        organisation = organisation or self._organisation_after_role(doc, end, sentence_end, organisations)
+        organisation = organisation or self._organisation_after_role(doc, start, end, sentence_end, organisations)
         if organisation is None and end < sentence_end:  # "chief officer of patient advocate Healthwatch Shropshire"
             organisation = next((span for span in organisations if span[0] == doc[end].idx), None)
         return RoleFinding(doc[start:end].text.lower(), organisation)
@@ -189,7 +194,7 @@ class RoleFinder:
                 if phrase is None:
                     return None
                 start, end = phrase
-                return RoleFinding(doc[start:end].text.lower(), self._organisation_after_role(doc, end, sentence_end, organisations))
+                return RoleFinding(doc[start:end].text.lower(), self._organisation_after_role(doc, start, end, sentence_end, organisations))
         return None
 
     def _inverted(self, doc: Doc, copula: int, sentence_start: int, organisations) -> RoleFinding | None:

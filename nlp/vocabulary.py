@@ -33,6 +33,7 @@ class Vocabulary:
     people_groups: frozenset[str]
     place_words: frozenset[str]  # "House" in "Victoria House": a place, not a person
     parties: frozenset[str]
+    constituency_roles: frozenset[str]  # "mp": a role held for a place ("MP for X"), not at a body
     body_endings: frozenset[str]  # "Health" in "Operose Health": a body, not a person
     speech_verbs: dict[str, tuple[str, ...]]  # lemma → written forms
     numbers: dict[str, int]
@@ -81,6 +82,7 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
         people_groups=frozenset(people["groups"]),
         place_words=frozenset(people["place_words"]),
         parties=frozenset(people["parties"]),
+        constituency_roles=frozenset(people["constituency_roles"]),
         body_endings=frozenset(people["body_endings"]),
         speech_verbs={lemma: tuple(forms) for lemma, forms in data["speech"].items()},
         numbers=dict(data["numbers"]),

@@ -5,6 +5,7 @@ Every sentence here is written for the test; each checks one general mechanism, 
 import pytest
 
 from nlp.analysis import Analyser
+from nlp.entity_rules import load_first_names, names_after_labels
 from nlp.topics import Topic
 
 
@@ -164,3 +165,27 @@ def test_a_person_ending_as_bodies_names_do_is_an_organisation():
 def test_a_lone_name_the_text_calls_a_body_is_kept(nlp, registry):
     found = organisations(nlp, registry, "Staff joined the union Brightwork in 1993, and campaign group Holdfast backed them.")
     assert {"Brightwork", "Holdfast"} <= set(found)
+
+
+def test_a_name_after_a_party_label_is_a_person_and_the_mps_seat_no_body(nlp, registry):
+    result = analyse(nlp, registry, "Conservative Helen Marsh, MP for South Wessex, was more upbeat.\n\n"
+                                    "She said: “The uncertainty has lasted too long, and we need more detail on the plan.”")
+    [person] = [p for p in result.people if p.name == "Helen Marsh"]
+    assert (person.role, person.organisation) == ("mp", None)
+    assert [o.name for o in result.organisations] == []
+    assert [q.speaker for q in result.quotes] == ["Helen Marsh"]
+
+
+def test_a_party_label_before_a_place_named_after_a_person_makes_no_person(nlp, registry):
+    assert "Florence Nightingale" not in people(nlp, registry, "Labour Florence Nightingale Hospital campaigners met.")
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Conservative Alistair Burt, MP for the county, was upbeat.", ["Alistair Burt"]),
+    ("Labour Grace Road Surgery closed.", []),  # a place word or an organisation word after the name
+    ("Independent Helen Marsh Hospital trustees met.", []),
+    ("The Conservative health plan was published.", []),  # no given name after the label
+])
+def test_names_ner_missed_after_a_party_label(nlp, text, found):
+    doc = nlp.make_doc(text)
+    assert [span.text for span in names_after_labels(doc, [], load_first_names())] == found
