@@ -29,7 +29,7 @@ WHERE {who} = :id ORDER BY topic
 
 STANCES = """
 SELECT articles.published, articles.title, stances.article_id, stances.topic, stances.stance,
-       stances.stakeholder, stances.evidence, stances.confidence
+       stances.stakeholder, stances.evidence, stances.confidence, stances.cues, stances.link
 FROM stances JOIN articles ON articles.id = stances.article_id
 WHERE stances.{who} = :id ORDER BY articles.published DESC, stances.id DESC LIMIT {limit}
 """

@@ -135,7 +135,8 @@ async def test_the_feed_of_a_topic_lists_its_new_stances(publication_db):
 async def test_the_feed_of_a_stakeholder_lists_only_theirs(publication_db):
     entries = await feed_entries(publication_db, stakeholder="Unite")
     assert [(entry["title"], entry["content"]) for entry in entries] == [
-        ("Unite opposes merger", "Unite opposes the merger too. (Trust turns against merger)")]
+        ("Unite opposes merger", "Unite opposes the merger too. (Trust turns against merger) "
+                                 "Read from “opposes”. Subject of the cue. 90% sure.")]  # why, in the feed too
 
 
 async def test_a_feed_with_nothing_to_report_says_so_instead_of_failing(publication_db):
@@ -151,6 +152,7 @@ async def test_the_organisation_page_shows_positions_chart_quotes_and_people(pub
     assert "also written Leeds Teaching Hospitals" in html
     positions = html.split('class="rows-and-columns positions"')[1].split("</table>")[0]
     assert "<td>merger</td>" in positions and 'class="stance-oppose">oppose' in positions
+    assert "read from “opposes” · subject of the cue · 90% sure" in positions  # why the side was read
     assert "The trust now opposes the merger." in positions and 'href="/tracker/articles/2"' in positions
     assert '<svg class="stance-chart"' in html and "2024-03: 1 oppose" in html
     assert "We back the merger." in html and 'href="/tracker/people/1">Jane Doe</a>' in html
