@@ -165,10 +165,8 @@ async def serve_debate(datasette, request):
     """Who backs a topic, who opposes it and who is reported without a side, with why, a chart and the articles."""
     topic = unquote(request.url_vars["topic"])
     data = await debate_page(datasette.get_database(DATABASE_NAME), topic, request.args.get("side", ""))
-    response = await render(datasette, request, "tracker_topic.html", data)
-    if data["topic"] is None:
-        response.status = 404
-    return response
+    # An unknown topic is an odd parameter, not an error: the page says so and lists the debates there are.
+    return await render(datasette, request, "tracker_topic.html", data)
 
 
 async def serve_search(datasette, request):

@@ -63,7 +63,7 @@ async def test_a_debate_is_found_by_its_label_in_any_case_and_can_show_one_side(
 
 
 async def test_an_unknown_debate_or_side_is_explained_not_failed(publication_db):
-    html = await datasette_page(publication_db, "/topics/nothing-like-it", status=404)
+    html = await datasette_page(publication_db, "/topics/nothing-like-it")
     assert "No debate is called “nothing-like-it”" in html and 'href="/topics/merger"' in html
     html = await datasette_page(publication_db, "/topics/merger?side=sideways")
     assert "“sideways” is not a side: showing every side." in html and 'data-side="oppose"' in html
@@ -145,7 +145,7 @@ async def test_a_date_that_is_not_one_is_explained_on_the_what_is_new_page(publi
     assert await datasette_get(publication_db, "/tracker/new_since.json?since=bananas&_shape=array") == []
 
 
-@pytest.mark.parametrize("path", ["/", "/topics", "/topics/merger?side=x", "/search?q=%22&since=%", "/tracker/articles/4",
+@pytest.mark.parametrize("path", ["/", "/topics", "/topics/merger?side=x", "/topics/%22%3Cb%3E", "/search?q=%22&since=%", "/tracker/articles/4",
                                   "/tracker/positions?topic=%3Cb%3E&stance=%22", "/tracker/stances"])
 async def test_pages_answer_odd_parameters_without_an_error(publication_db, path):
     assert (await publication(publication_db).client.get(path)).status_code == 200
@@ -184,3 +184,13 @@ async def test_hostile_html_in_an_article_is_shown_as_text_on_every_new_page(pub
     for path in ("/", "/topics/merger", "/topics/mcp", "/search?q=statement", "/search", "/tracker/articles/3"):
         html = await datasette_page(publication_db, path)
         assert SCRIPT not in html and "<img src=x" not in html, path
+
+
+async def test_an_empty_database_answers_every_page_with_what_to_do(tmp_path):
+    from db.connect import open_db
+
+    empty = tmp_path / "empty.db"
+    open_db(empty).close()
+    assert "run <code>tracker crawl</code>" in await datasette_page(empty, "/")
+    for path in ("/topics", "/topics/merger", "/search", "/search?q=merger", "/tracker/positions", "/tracker/new_since"):
+        assert (await publication(empty).client.get(path)).status_code == 200, path
