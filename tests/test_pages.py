@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from db.connect import open_db
 from db.publication import load_metadata, publication
 from tests.datasette_client import datasette_get, datasette_page
 from tests.publication_fixture import SCRIPT, write_stakeholder_database
@@ -187,8 +188,6 @@ async def test_hostile_html_in_an_article_is_shown_as_text_on_every_new_page(pub
 
 
 async def test_an_empty_database_answers_every_page_with_what_to_do(tmp_path):
-    from db.connect import open_db
-
     empty = tmp_path / "empty.db"
     open_db(empty).close()
     assert "run <code>tracker crawl</code>" in await datasette_page(empty, "/")
