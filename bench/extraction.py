@@ -10,7 +10,6 @@ the true body's, and their F1, averaged over pages.
 import json
 import re
 import time
-import tomllib
 from collections import Counter
 from pathlib import Path
 
@@ -19,6 +18,7 @@ import trafilatura
 from crawler.extract import extract_article
 from crawler.sample_site import pages
 from crawler.sample_site.content import generated_articles
+from db.tomlfile import read_toml
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "extraction"
 WORD = re.compile(r"\w+")
@@ -41,7 +41,7 @@ def body_scores(extracted: str | None, truth: str) -> tuple[float, float, float]
 def benchmark_pages(sample_articles: int = 20) -> list[tuple[str, str, str]]:
     """``(url, html, true body)`` of every page measured."""
     found = []
-    for case in tomllib.loads((FIXTURES / "cases.toml").read_text(encoding="utf-8"))["case"]:
+    for case in read_toml(FIXTURES / "cases.toml")["case"]:
         truth = json.loads((FIXTURES / f"{case['name']}.json").read_text(encoding="utf-8"))["body"]
         found.append((case["url"], (FIXTURES / f"{case['name']}.html").read_text(encoding="utf-8"), truth))
     articles = generated_articles(sample_articles)
