@@ -151,7 +151,8 @@ def test_a_date_only_article_appears_in_the_feed(page, stakeholder_server):
     assert "<updated>2024-04-02T00:00:00+00:00</updated>" in response.text()
 
 
-@pytest.mark.parametrize("path", ["/", "/topics/merger", "/tracker/articles/4", "/search?q=leeds"])
+@pytest.mark.parametrize("path", ["/", "/topics/merger", "/tracker/articles/4", "/search?q=leeds", "/tracker/organisations/1",
+                                  "/tracker/people/1"])
 def test_every_page_reads_on_a_phone_without_sideways_scrolling(phone, stakeholder_server, path):
     phone.goto(stakeholder_server + path)
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390

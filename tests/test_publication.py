@@ -150,7 +150,7 @@ async def test_the_organisation_page_shows_positions_chart_quotes_and_people(pub
     html = await datasette_page(publication_db, "/tracker/organisations/1")
     assert "<title>Leeds Teaching Hospitals NHS Trust</title>" in html
     assert "also written Leeds Teaching Hospitals" in html
-    positions = html.split('class="rows-and-columns positions"')[1].split("</table>")[0]
+    positions = html.split('class="tracker-table positions"')[1].split("</table>")[0]
     assert "<td>merger</td>" in positions and 'class="stance-oppose">oppose' in positions
     assert "read from “opposes” · subject of the cue · 90% sure" in positions  # why the side was read
     assert "The trust now opposes the merger." in positions and 'href="/tracker/articles/2"' in positions
