@@ -62,7 +62,7 @@ def is_organisation_name(text: str, proposals: frozenset[str] = frozenset()) -> 
         return False
     if lowered.split()[-1] in VOCABULARY.people_groups:
         return False
-    if all(word in VOCABULARY.kind_words for word in lowered.split()):  # "GP Federations", "NHS Trusts"
+    if all(word in VOCABULARY.descriptor_words for word in lowered.split()):  # "GP Federations", "Community Provider"
         return False
     return not NOT_ORGANISATIONS.search(text)
 

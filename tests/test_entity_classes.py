@@ -189,3 +189,11 @@ def test_a_party_label_before_a_place_named_after_a_person_makes_no_person(nlp, 
 def test_names_ner_missed_after_a_party_label(nlp, text, found):
     doc = nlp.make_doc(text)
     assert [span.text for span in names_after_labels(doc, [], load_first_names())] == found
+
+
+@pytest.mark.parametrize("text", [
+    "The Community Provider will start work in April, the board heard.",
+    "Patients at the University Hospitals will wait longer, the Royal College said of the General Practice plans.",
+])
+def test_a_name_made_only_of_describing_and_kind_words_is_no_body(nlp, registry, text):
+    assert not {"Community Provider", "University Hospitals", "General Practice"} & set(organisations(nlp, registry, text))
