@@ -28,7 +28,7 @@ from markupsafe import Markup, escape
 from db import profiles
 from db.article_page import article_profile
 from db.debates import debate_page, find_topic, front_page, topics
-from db.formatting import FILTERS
+from db.formatting import FILTERS, highlighted_snippet
 from db.publication import DATABASE_NAME
 from db.search import search_everything
 from db.sql_functions import date_problem, register_functions
@@ -83,12 +83,6 @@ def robots_txt(query_paths: list[str]) -> str:
     lines = ["User-agent: *", "Disallow: /*?", "Disallow: /*.json", "Disallow: /*.csv", "Disallow: /-/"]
     lines += [f"Disallow: {path}" for path in query_paths]
     return "\n".join(lines) + "\n"
-
-
-def highlighted_snippet(text: str) -> Markup:
-    """A search snippet escaped, with only the ``<b>``…``</b>`` marks of ``snippet()`` kept as markup."""
-    escaped = str(escape(text))
-    return Markup(escaped.replace("&lt;b&gt;", "<b>").replace("&lt;/b&gt;", "</b>"))
 
 
 @hookimpl

@@ -7,9 +7,9 @@ in ``db/templates``. Reads go to the summary tables (``stakeholder_positions``,
 """
 import json
 
+from db.charts import SIDES
 from db.profiles import rows, topic_chart
 
-SIDES = ("support", "oppose", "neutral")
 SIDE_HEADINGS = {"support": "Backs", "oppose": "Opposes", "neutral": "Reported without a side"}
 FRONT_PAGE_NAMES = 5  # stakeholders named per side on the front page
 DEBATE_PAGE_NAMES = 30  # per side on a debate page showing every side

@@ -1,8 +1,9 @@
 """How dates, confidences and the reasons for a stance are written on the publication's pages.
 
-They are registered as Jinja filters (``day``, ``percent``, ``why``), so every page writes
-them the same way.
+They are registered as Jinja filters (``day``, ``percent``, ``why``, ``snippet``), so every
+page writes them the same way.
 """
+from markupsafe import Markup, escape
 
 
 def day(value) -> str:
@@ -40,4 +41,10 @@ def why(row: dict) -> str:
     return stance_reason(row.get("cues"), row.get("link"), row.get("confidence"))
 
 
-FILTERS = {"day": day, "percent": percent, "why": why}
+def highlighted_snippet(text: str) -> Markup:
+    """A search snippet escaped, with only the ``<b>``…``</b>`` marks of SQLite's ``snippet()`` kept as markup."""
+    escaped = str(escape(text))
+    return Markup(escaped.replace("&lt;b&gt;", "<b>").replace("&lt;/b&gt;", "</b>"))
+
+
+FILTERS = {"day": day, "percent": percent, "why": why, "snippet": highlighted_snippet}
