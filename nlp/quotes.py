@@ -15,9 +15,9 @@ from nlp.names import organisation_key
 from nlp.results import QuoteResult
 from nlp.vocabulary import VOCABULARY
 
-OPENING = {"“": "”", '"': '"', "‘": "’", "'": "'"}
+OPENING = {"“": "”", '"': '"', "‘": "’", "'": "'", "’": "’"}
 # Writers (and their software) mix curly and straight marks: either closes a quote.
-CLOSINGS = {"“": "”\"", '"': '"”', "‘": "’'", "'": "'’"}
+CLOSINGS = {"“": "”\"", '"': '"”', "‘": "’'", "'": "'’", "’": "’'"}
 SPEECH_VERBS = VOCABULARY.speech_verb_forms
 MIN_WORDS = 4  # shorter quoted phrases are scare quotes or titles, not quotations
 MAX_ATTRIBUTION_CHARS = 80  # between two quotes in one paragraph, room for "said the trust’s chief executive, Jo Bloggs."
@@ -35,6 +35,8 @@ class QuoteSpan:
 def _is_opening(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
+    if text[i] == "’":  # a closing mark set as an opening one: only before a capital ("’We will …’"), not "’90s"
+        return (before.isspace() or before in "(:") and after.isupper()
     return (before.isspace() or before in "([—–-:") and not after.isspace()
 
 
@@ -92,7 +94,9 @@ ACCORDING_TO = re.compile(r"[Aa]ccording\s+to\s+(?P<speaker>[^,.;:]{2,80})")
 SPEECH_CLAUSE = re.compile(rf"(?P<speaker>[^.;:“”\"‘!?]{{1,160}}?)\s+(?:has\s+|have\s+|had\s+|to\s+)?(?:{SPEECH_VERBS})\b")
 ATTRIBUTION_AFTER = re.compile(
     rf"^\s*[,.]?\s*(?:(?P<verb_first>{SPEECH_VERBS})\s+(?P<speaker_late>[^.,;:“”\"]{{2,100}})|"
-    rf"(?P<speaker>[^.,;:“”\"]{{2,100}}?)\s+(?:has\s+|have\s+)?(?:{SPEECH_VERBS})\b)"
+    rf"(?P<speaker>[^.,;:“”\"]{{2,100}}?)\s+(?:has\s+|have\s+)?(?:{SPEECH_VERBS})\b|"
+    # a whole clause between two parts of a quote: "“…,” the trust’s chairman, Sir Tom Reid, said, “…”"
+    rf"(?P<speaker_clause>[^.;:“”\"]{{2,100}}?)\s+(?:{SPEECH_VERBS})\s*[,.]\s*(?:[“\"‘]|$))"
 )
 BULLETS = " \t•·*–-"  # a quote opening a bullet point opens its paragraph
 # A line that introduces what follows with a colon and no speech verb: its words name the speaker.
@@ -111,7 +115,7 @@ def attribution_candidates(text: str, quote: QuoteSpan) -> list[str]:
     after = ATTRIBUTION_AFTER.match(text[quote.end + 1 : paragraph_end])
     introduces_next = after and re.match(r"\s*:", text[quote.end + 1 + after.end() : paragraph_end])
     if after and not introduces_next:  # "X said:" after a quote introduces the next one
-        candidates.append((after.group("speaker_late") or after.group("speaker")).strip())
+        candidates.append((after.group("speaker_late") or after.group("speaker") or after.group("speaker_clause")).strip())
     before = _without_quotes(text[paragraph_start : max(paragraph_start, quote.start - 1)])
     caption = CAPTION.search(before)  # "Dr Maureen Baker: ‘…’"
     if caption:

@@ -64,6 +64,11 @@ def test_apostrophes_are_not_quote_marks():
     assert [text[s.start : s.end] for s in find_quote_spans(text)] == ["This is a real quote here,"]
 
 
+def test_a_closing_mark_opens_a_quote_only_before_a_capital():
+    text = "Back in the ’90s it was ’a different world’, and he said: ’We will appeal.’"
+    assert [text[s.start : s.end] for s in find_quote_spans(text)] == ["We will appeal."]
+
+
 def test_reported_speech_is_kept_as_indirect(analyse):
     result = analyse("Walsall Healthcare NHS Trust said it would bid for the community services contract next year.")
     reported = [(q.speaker, q.text) for q in result.quotes if not q.direct]
@@ -116,6 +121,19 @@ def test_quotes_carry_sentence_sentiment(analyse):
         # "he" is the person the previous sentence opens with, not the one it names last
         ("Tom Hardy wrote to Ann Page, the regional director, about the plans. He said he had “seen no evidence that it would work”.",
          "Tom Hardy", "seen no evidence"),
+        # ’ set as the opening mark
+        ("Sarah Jones said: ’We will fight this all the way to the High Court.’", "Sarah Jones", "We will fight this"),
+        # the attribution between two parts of one quote, with the speaker's role around the name
+        ("“The merger is on hold,” the trust’s chairman, Sir Tom Reid, said, “until the review is complete next spring.”",
+         "Tom Reid", "The merger is on hold"),
+        # referring nouns for campaigns and councils
+        ("Keep Our NHS Public organised the march. The group said: “These closures will cost lives across the county.”",
+         "Keep Our NHS Public", "These closures will cost"),
+        ("Hull City Council has objected. The authority said it was “deeply concerned about the loss of local beds”.",
+         "Hull City Council", "deeply concerned about the loss"),
+        # a plural document speaks for the body it names
+        ("Board papers for Mid Yorkshire Hospitals NHS Trust state that “a formal merger remains the preferred option”.",
+         "Mid Yorkshire Hospitals NHS Trust", "a formal merger remains"),
         # a plural possessive inside a single-quoted quote does not close it
         ("Paula Clark said: ‘The trusts’ finances will not recover without help from the centre.’",
          "Paula Clark", "The trusts finances will not recover without help"),
