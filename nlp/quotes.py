@@ -93,7 +93,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
 ACCORDING_TO = re.compile(r"[Aa]ccording\s+to\s+(?P<speaker>[^,.;:]{2,80})")
 SPEECH_CLAUSE = re.compile(rf"(?P<speaker>[^.;:“”\"‘!?]{{1,160}}?)\s+(?:has\s+|have\s+|had\s+|to\s+)?(?:{SPEECH_VERBS})\b")
 ATTRIBUTION_AFTER = re.compile(
-    rf"^\s*[,.]?\s*(?:(?P<verb_first>{SPEECH_VERBS})\s+(?P<speaker_late>[^.,;:“”\"]{{2,100}})|"
+    rf"^\s*[,.]?\s*(?:(?P<verb_first>{SPEECH_VERBS}|according\s+to)\s+(?P<speaker_late>[^.,;:“”\"]{{2,100}})|"
     rf"(?P<speaker>[^.,;:“”\"]{{2,100}}?)\s+(?:has\s+|have\s+)?(?:{SPEECH_VERBS})\b|"
     # a whole clause between two parts of a quote: "“…,” the trust’s chairman, Sir Tom Reid, said, “…”"
     rf"(?P<speaker_clause>[^.;:“”\"]{{2,100}}?)\s+(?:{SPEECH_VERBS})\s*[,.]\s*(?:[“\"‘]|$))"
@@ -153,8 +153,14 @@ _DOCUMENT = rf"(?:{'|'.join(VOCABULARY.documents)})"
 DOCUMENTS = re.compile(rf"^(?:(?:it|they)$|the\s+{_DOCUMENT}\b)", re.IGNORECASE)
 # "A CCG paper on the plans says", "the DH report states": a document that names the body it speaks for.
 NAMED_DOCUMENTS = re.compile(rf"^(?:[\w’'&-]+\s+){{1,3}}?{_DOCUMENT}\b", re.IGNORECASE)
-ORGANISATION_SPEAKERS = re.compile(r"(?:a\s+)?(?:spokes(?:person|man|woman)|statement|representative)\s+(?:for|from)\s+(?P<org>.+)$",
-                                   re.IGNORECASE)
+_SPOKESPERSON = r"(?:spokes(?:person|man|woman)|representative)"
+ORGANISATION_SPEAKERS = re.compile(rf"(?:a\s+)?(?:{_SPOKESPERSON}|statement)\s+(?:for|from)\s+(?P<org>.+)$", re.IGNORECASE)
+# "A CCG spokeswoman", "an NHS England spokesperson": the body is named before the spokesperson.
+SPOKESPERSON_OF = re.compile(rf"^(?:an?|the)\s+(?P<org>.+?)\s+{_SPOKESPERSON}$", re.IGNORECASE)
+# "A spokesman said" with no body named: the body the article was just speaking of.
+BARE_SPOKESPERSON = re.compile(rf"^(?:an?|the|its|their)\s+{_SPOKESPERSON}$", re.IGNORECASE)
+# "The CCG’s clinical chair said", with nobody named: the words belong to the body.
+POSSESSOR = re.compile(r"^(?P<org>[^’']+?)[’']s?\s+\w")
 
 
 @dataclass(frozen=True)
@@ -249,7 +255,9 @@ def resolve_speaker(words: str, position: int, stakeholders: Stakeholders, resol
     if NAMED_DOCUMENTS.match(words):
         organisation = stakeholders.organisation_named_in(words)
         return Speaker(organisation.name, "organisation") if organisation else None
-    spokesperson = ORGANISATION_SPEAKERS.search(words)
+    if BARE_SPOKESPERSON.match(words):
+        return stakeholders.last_named_before(position, people=False)
+    spokesperson = ORGANISATION_SPEAKERS.search(words) or SPOKESPERSON_OF.match(words)
     target = spokesperson.group("org") if spokesperson else words
     organisation = stakeholders.organisation_named_in(target)
     if organisation:
@@ -257,7 +265,10 @@ def resolve_speaker(words: str, position: int, stakeholders: Stakeholders, resol
     person = stakeholders.person_with_role(words)
     if person:
         return Speaker(person.name, "person")
-    name = resolve_reference(target, position)
+    possessor = None if spokesperson else POSSESSOR.match(words)
+    if possessor:  # "the trust’s chief executive": a role at the body, its holder not named
+        return resolve_speaker(possessor.group("org"), position, stakeholders, resolve_reference)
+    name = resolve_reference(re.sub(r"^an?\s+", "", target, flags=re.IGNORECASE), position)
     return Speaker(name, "organisation") if name else None
 
 

@@ -134,6 +134,15 @@ def test_quotes_carry_sentence_sentiment(analyse):
         # a plural document speaks for the body it names
         ("Board papers for Mid Yorkshire Hospitals NHS Trust state that “a formal merger remains the preferred option”.",
          "Mid Yorkshire Hospitals NHS Trust", "a formal merger remains"),
+        # a spokesperson speaks for the body named before them, or just before, or whose role they hold
+        ("Walsall Healthcare NHS Trust was approached for comment. A spokesman said: “We do not comment on rumours.”",
+         "Walsall Healthcare NHS Trust", "We do not comment"),
+        ("Walsall Healthcare NHS Trust has launched a review. A trust spokeswoman said it would “look at every option on the table”.",
+         "Walsall Healthcare NHS Trust", "look at every option"),
+        ("Walsall Healthcare NHS Trust has launched a review. The trust’s medical director said it would “look at every option first”.",
+         "Walsall Healthcare NHS Trust", "look at every option"),
+        # "according to" after the quote
+        ("“Local people deserve better than this,” according to Kate Lowe.", "Kate Lowe", "Local people deserve better"),
         # a plural possessive inside a single-quoted quote does not close it
         ("Paula Clark said: ‘The trusts’ finances will not recover without help from the centre.’",
          "Paula Clark", "The trusts finances will not recover without help"),
