@@ -20,12 +20,22 @@ def load_first_names(path: Path = FIRST_NAMES_FILE) -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
+def _opens_a_name(span: Span, start: int) -> bool:
+    """A capital "Our" inside a sentence opens a name of three words or more ("backed by Our NHS Our Hospital");
+    opening a sentence it is only the possessive ("Our Primary Care Network will …")."""
+    doc = span.doc
+    if doc[start].text != "Our" or span.end - start < 3 or not doc[start + 1].text[:1].isupper():
+        return False
+    sentence_start = doc[start].sent.start if doc.has_annotation("SENT_START") else 0
+    return not all(t.is_punct or t.is_space for t in doc[sentence_start:start])  # first word after “ opens it too
+
+
 def trim_name_span(span: Span) -> Span | None:
     """``span`` without leading words that cannot start a name, or a trailing possessive."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (
-        doc[start].pos_ in NOT_NAME_START_POS and doc[start].text not in ("The", "NHS")
+        doc[start].pos_ in NOT_NAME_START_POS and doc[start].text not in ("The", "NHS") and not _opens_a_name(span, start)
         or doc[start].is_sent_start and doc[start].lower_ in SENTENCE_STARTERS
         or not doc[start].text[:1].isupper()
     ):

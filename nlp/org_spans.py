@@ -67,12 +67,13 @@ def _before_possessive(span: Span) -> int:
 
 def _split_at_and(span: Span) -> list[Span]:
     """Two names joined by "and", each with a word of its own that makes it a name
-    ("University of Liverpool and Liverpool City Council"); one name otherwise ("Health and Social Care Committee",
-    "NHS Harrogate and Rural District CCG": an "NHS" in front belongs to the whole name)."""
+    ("University of Liverpool and Liverpool City Council", "Call for the NHS and Our NHS Our Hospital"); one name
+    otherwise ("Health and Social Care Committee", "NHS Harrogate and Rural District CCG": an "NHS" in front belongs
+    to the whole name)."""
     for token in span[1:-1]:
         if token.lower_ in ("and", "&"):
             left, right = span.doc[span.start : token.i], span.doc[token.i + 1 : span.end]
-            left_named = any(_is_name_word(t) and t.text != "NHS" for t in left)
+            left_named = any(_is_name_word(t) and not (t.text == "NHS" and t.i == left.start) for t in left)
             if left_named and any(_is_name_word(t) for t in right) and right[0].text[:1].isupper():
                 return [Span(span.doc, left.start, left.end, label=span.label), Span(span.doc, right.start, right.end, label=span.label)]
     return [span]

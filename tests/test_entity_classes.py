@@ -167,6 +167,21 @@ def test_a_lone_name_the_text_calls_a_body_is_kept(nlp, registry):
     assert {"Brightwork", "Holdfast"} <= set(found)
 
 
+def test_a_provider_or_contractor_named_after_its_kind_is_a_body(nlp, registry):
+    found = organisations(nlp, registry, "Private provider Larkspur Care won the contract from contractor Fenwick Services.")
+    assert {"Larkspur Care", "Fenwick Services"} <= set(found)
+
+
+def test_a_campaign_name_opening_with_our_is_kept_whole_and_split_from_its_neighbour(nlp, registry):
+    found = organisations(nlp, registry, "Campaigners from Hands Off the NHS and Our NHS Our Hospital joined the march.")
+    assert "Our NHS Our Hospital" in found
+
+
+def test_our_opening_a_sentence_is_a_possessive_not_a_name(nlp, registry):
+    found = organisations(nlp, registry, "“Our Primary Care Leaders Network will speak for federations,” she said.")
+    assert not any(name.startswith("Our ") for name in found)
+
+
 def test_a_name_after_a_party_label_is_a_person_and_the_mps_seat_no_body(nlp, registry):
     result = analyse(nlp, registry, "Conservative Helen Marsh, MP for South Wessex, was more upbeat.\n\n"
                                     "She said: “The uncertainty has lasted too long, and we need more detail on the plan.”")
