@@ -69,8 +69,8 @@ def is_organisation_name(text: str, proposals: frozenset[str] = frozenset()) -> 
 
 def usual_form(forms: Counter, registry: Registry) -> str:
     """The form of a name the article uses: spelt out rather than an acronym, then a form the
-    registry lists over a slip of the pen, then the most frequent, then the longest ("NHS England"
-    over a single "NHS England and NHS Improvement")."""
+    registry lists over a slip of the pen, then the most frequent, then the longest ("Royal College
+    of GPs" written twice over a single "Royal College of General Practitioners")."""
     return max(forms, key=lambda form: (not form.isupper(), registry.lists(form), forms[form], len(form)))
 
 

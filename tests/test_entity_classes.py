@@ -33,9 +33,14 @@ def test_extract_names_an_organisation_as_the_article_writes_it(nlp, registry):
 
 
 def test_the_usual_written_form_beats_a_single_longer_one(nlp, registry):
-    text = ("NHS England said the plan would go ahead. NHS England and NHS Improvement published guidance. "
-            "A spokeswoman for NHS England said more would follow.")
-    assert organisations(nlp, registry, text) == ["NHS England"]
+    text = ("The Royal College of GPs said the plan would go ahead. The Royal College of General Practitioners published "
+            "guidance. A spokeswoman for the Royal College of GPs said more would follow.")
+    assert organisations(nlp, registry, text) == ["Royal College of GPs"]
+
+
+def test_a_joint_name_of_two_bodies_is_both_bodies(nlp, registry):
+    text = "The process is administered by NHS England and NHS Improvement, which published guidance."
+    assert organisations(nlp, registry, text) == ["NHS England", "NHS Improvement"]
 
 
 def test_speakers_and_stakeholders_are_reported_as_written(nlp, registry):
