@@ -44,7 +44,7 @@ _AND = r"(?:,?\s+(?:and|&)\s+|,\s+)"
 # Where one complete name ends and the next begins: "X CCG and Y CCG", "X Council, and Y Council",
 # "NHS Confederation and the King's Fund", "Healthwatch X and Healthwatch Y".
 _NAME_BOUNDARY = re.compile(
-    rf"\b(?:Trust|FT|CCG|Group|Board|ICB|Council|Committee|LMC|Federation|Confederation)(?={_AND}[A-Z])"
+    rf"\b(?P<head>Trust|FT|CCG|Group|Board|ICB|Council|Committee|LMC|Federation|Confederation)(?={_AND}[A-Z])"
     rf"|\S(?={_AND}(?:the\s+|{_PREFIX}\s))"
 )
 # Plural heads shared by a list: "Shropshire and Telford & Wrekin CCGs" names two CCGs.
@@ -69,6 +69,9 @@ def split_joined_names(start: int, text: str) -> list[tuple[int, int]]:
     """Split a match such as "North Staffordshire CCG and Stoke CCG" into its names."""
     spans, offset = [], 0
     for boundary in _NAME_BOUNDARY.finditer(text):
+        left_words = {word.removesuffix("s") for word in text[offset : boundary.end()].split()}
+        if not boundary.group("head") and not left_words & VOCABULARY.organisation_words:
+            continue  # "Barts and the London NHS Trust": a left part with no word of a name is part of one name
         spans.append((start + offset, start + boundary.end()))
         offset = boundary.end() + re.match(_AND, text[boundary.end() :]).end()
     spans.append((start + offset, start + len(text)))

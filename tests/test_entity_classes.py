@@ -91,6 +91,11 @@ def test_two_names_joined_by_and_are_two_bodies(nlp, registry):
     assert organisations(nlp, registry, text) == ["Leicester City Council", "University of Leicester"]
 
 
+def test_a_list_after_a_plural_head_splits_at_the(nlp, registry):
+    text = "The merger is supported by the area’s Clinical Commissioning Groups, the University of Leeds and Leeds City Council."
+    assert {"University of Leeds", "Leeds City Council"} <= set(organisations(nlp, registry, text))
+
+
 def test_one_name_with_and_inside_stays_whole(nlp, registry):
     assert organisations(nlp, registry, "The Health and Social Care Committee published its report.") == \
         ["Health and Social Care Committee"]

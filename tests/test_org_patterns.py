@@ -24,6 +24,8 @@ def names(text, known=KNOWN):
         ("South Staffordshire and Shropshire Healthcare Foundation Trust", ["South Staffordshire and Shropshire Healthcare Foundation Trust"]),
         ("NHS Shropshire, Telford and Wrekin Integrated Care Board", ["NHS Shropshire, Telford and Wrekin Integrated Care Board"]),
         ("Newcastle upon Tyne Hospitals NHS Foundation Trust", ["Newcastle upon Tyne Hospitals NHS Foundation Trust"]),
+        # "and the" splits only after a part that is a name by itself
+        ("Kingsbury and the Weald NHS Trust", ["Kingsbury and the Weald NHS Trust"]),
     ],
 )
 def test_names_built_the_nhs_way_are_found_whole(text, expected):
