@@ -122,6 +122,14 @@ class OrganisationIndex:
 PLACE_AFTER = re.compile(r"\s+(?:area|areas|region|patch|footprint|locality|localities)\b")
 
 
+def _is_a_kind(ent: Span) -> bool:
+    """"a Super Trust", "an Integrated Care Board": a capitalised kind after "a", not one named body. When a noun
+    follows, the name only describes it and is a body ("a Unison spokesman")."""
+    doc = ent.doc
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return ent.start > 0 and doc[ent.start - 1].lower_ in ("a", "an") and not (after is not None and after.pos_ in ("NOUN", "PROPN"))
+
+
 def _names_of(ent: Span) -> list[str]:
     doc = ent.doc
     listed = doc._.listed_organisations.get((ent.start_char, ent.end_char))
@@ -154,7 +162,7 @@ def collect_organisations(doc: Doc, registry: Registry, proposals: frozenset[str
     text = doc.text  # built from the tokens on each access: read it once
     for ent in org_ents:
         written = clean_org_text(ent.text)
-        if _is_place_inside_a_name(written, ent, longer_names, registry) or PLACE_AFTER.match(text, ent.end_char):
+        if _is_place_inside_a_name(written, ent, longer_names, registry) or PLACE_AFTER.match(text, ent.end_char) or _is_a_kind(ent):
             continue
         mention = Mention(text=written, start=ent.start_char, end=ent.end_char, sentence=ent.sent.text.strip())
         acronym = written if written in doc._.acronyms else None

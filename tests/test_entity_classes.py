@@ -222,3 +222,17 @@ def test_names_ner_missed_after_a_party_label(nlp, text, found):
 ])
 def test_a_name_made_only_of_describing_and_kind_words_is_no_body(nlp, registry, text):
     assert not {"Community Provider", "University Hospitals", "General Practice"} & set(organisations(nlp, registry, text))
+
+
+@pytest.mark.parametrize("text", [
+    "The report went to the Select Committee, and the Scrutiny Committee will discuss it in May.",
+    "The Steering Group asked the Authority to wait for the Advisory Panel.",
+])
+def test_a_committee_named_only_by_its_kind_is_no_body(nlp, registry, text):
+    assert organisations(nlp, registry, text) == []
+
+
+def test_a_kind_after_a_is_no_body_but_a_body_describing_a_noun_is(nlp, registry):
+    text = ("The plan would create an Accountable Care Partnership across the county. A Unison spokesman said staff were worried, "
+            "and Unison will ballot members.")
+    assert organisations(nlp, registry, text) == ["Unison"]
