@@ -75,7 +75,20 @@ def is_false_person(span: Span, organisation_texts: list[str]) -> bool:
         return True
     if len(words) > 1 and (words[-1].lower() in VOCABULARY.place_words or words[0].lower() in VOCABULARY.parties):
         return True
+    if words[0] in ("The", "St", "St.", "Saint") or _place_named_after(span):  # "St Helier", "the Mary Seacole ward"
+        return True
     return any(span.text in org and span.text != org for org in organisation_texts)
+
+
+def _place_named_after(span: Span) -> bool:
+    """True when a lower-case place word ends the phrase the name opens: "the Nye Bevan unit", "Queen Mary’s hospitals".
+    A place word that only describes a later noun leaves a person ("Jeremy Hunt’s hospital plans")."""
+    doc, i = span.doc, span.end
+    if i < len(doc) and doc[i].tag_ == "POS":
+        i += 1
+    if i >= len(doc) or not doc[i].text.islower() or doc[i].lower_ not in VOCABULARY.place_words:
+        return False
+    return i + 1 >= len(doc) or doc[i + 1].pos_ not in ("NOUN", "PROPN")
 
 
 def judges(doc) -> list[Span]:

@@ -121,6 +121,12 @@ def test_judges_are_one_person(nlp, registry):
 @pytest.mark.parametrize("text, expected", [
     ("Local MPs Harriet Cole and Nigel Marsh wrote to the trust.", ["Harriet Cole", "Nigel Marsh"]),
     ("The clinic moved to Victoria House on Southampton Row.", []),
+    # places named after people: a place word after the name, "St" in front, "the" opening it
+    ("Services at the Mary Seacole ward and the Nye Bevan unit will close.", []),
+    ("The St Helier and Queen Mary’s hospitals are run by one trust.", []),
+    ("Staff at Leighton Hospital and Victoria Infirmary will vote next week.", []),
+    # a place word that only describes a later noun leaves the person
+    ("Jeremy Hunt’s hospital plans were published.", ["Jeremy Hunt"]),
 ])
 def test_group_words_and_addresses_are_not_people(nlp, registry, text, expected):
     assert people(nlp, registry, text) == expected
