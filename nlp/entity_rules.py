@@ -86,7 +86,7 @@ def _place_named_after(span: Span) -> bool:
     doc, i = span.doc, span.end
     if i < len(doc) and doc[i].tag_ == "POS":
         i += 1
-    if i >= len(doc) or not doc[i].text.islower() or doc[i].lower_ not in VOCABULARY.place_words:
+    if i >= len(doc) or not doc[i].text.islower() or doc[i].lower_ not in VOCABULARY.place_nouns:
         return False
     return i + 1 >= len(doc) or doc[i + 1].pos_ not in ("NOUN", "PROPN")
 

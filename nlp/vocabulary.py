@@ -32,6 +32,7 @@ class Vocabulary:
     titles: frozenset[str]
     people_groups: frozenset[str]
     place_words: frozenset[str]  # "House" in "Victoria House": a place, not a person
+    place_nouns: frozenset[str]  # "unit" in "the Nye Bevan unit": a place named after a person
     parties: frozenset[str]
     constituency_roles: frozenset[str]  # "mp": a role held for a place ("MP for X"), not at a body
     body_endings: frozenset[str]  # "Health" in "Operose Health": a body, not a person
@@ -81,6 +82,7 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
         titles=frozenset(people["titles"]),
         people_groups=frozenset(people["groups"]),
         place_words=frozenset(people["place_words"]),
+        place_nouns=frozenset(people["place_words"]) | frozenset(people["place_nouns"]),
         parties=frozenset(people["parties"]),
         constituency_roles=frozenset(people["constituency_roles"]),
         body_endings=frozenset(people["body_endings"]),

@@ -51,6 +51,12 @@ def person(result, name):
         ("Ian Dale, national director for commissioning strategy, spoke to the board.", "Ian Dale", "national director for commissioning strategy", None),
         # a capitalised modifier opening the sentence
         ("Acting chief executive Dr Ben Ward said the wards would stay open.", "Ben Ward", "acting chief executive", None),
+        # job titles beyond boards: organisers, inspectors, nurses
+        ("Unison regional organiser Kate Lowe said the ballot would open.", "Kate Lowe", "regional organiser", "Unison"),
+        ("Professor Sir Mike Richards, the chief inspector of hospitals, said the ward was unsafe.",
+         "Mike Richards", "chief inspector of hospitals", None),
+        ("Jo Bloggs, a senior nurse at Walsall Healthcare NHS Trust, spoke to governors.",
+         "Jo Bloggs", "senior nurse", "Walsall Healthcare NHS Trust"),
         # a passive role verb
         ("The new Leeds Integrated Care Board will be chaired by Owen Price from April.",
          "Owen Price", "chair", "Leeds Integrated Care Board"),
