@@ -129,6 +129,9 @@ class EntityCorrections:
     def __call__(self, doc: Doc) -> Doc:
         entities = []
         for ent in self._tidied(self._relabelled(doc.ents)):
+            if ent.label_ == "ORG" and len(ent) > 2 and ent[0].lower_ in self.role_words \
+                    and looks_like_person(ent[1:], self.first_names):
+                ent = Span(doc, ent.start + 1, ent.end, label="ORG")  # "Campaigner Bill Hart": a job title, then a person
             if ent.label_ == "ORG" and looks_like_person(ent, self.first_names):
                 ent = Span(doc, ent.start, ent.end, label="PERSON")
             if ent.label_ == "PERSON":
@@ -136,7 +139,8 @@ class EntityCorrections:
             if ent is not None:
                 entities.append(ent)
         entities = filter_spans(judges(doc) + filter_spans(entities + titled_names(doc, entities)
-                                                           + names_after_labels(doc, entities, self.first_names)))
+                                                           + names_after_labels(doc, entities, self.first_names,
+                                                                                VOCABULARY.parties | self.role_words)))
         organisation_texts = [e.text for e in entities if e.label_ == "ORG"]
         entities = [e for e in entities if e.label_ != "PERSON" or not is_false_person(e, organisation_texts)]
         definitions = find_definitions(doc.text, [(e.start_char, e.end_char) for e in entities if e.label_ == "ORG"])

@@ -104,14 +104,16 @@ def judges(doc) -> list[Span]:
     return found
 
 
-def names_after_labels(doc, entities: list[Span], first_names: frozenset[str]) -> list[Span]:
-    """PERSON spans for names NER missed after a party or group label: "Conservative Alistair Burt".
-    The name starts with a known given name and is one or two capitalised words more, with no
-    organisation or place word after it ("Grace Road", "Florence Nightingale Hospital" are no people)."""
+def names_after_labels(doc, entities: list[Span], first_names: frozenset[str],
+                       labels: frozenset[str] = VOCABULARY.parties) -> list[Span]:
+    """PERSON spans for names NER missed after a party label or a job title (``labels``, lower case):
+    "Conservative Alistair Burt", "Campaigner Bill Hart". The name starts with a known given name and is
+    one or two capitalised words more, with no organisation or place word after it ("Grace Road",
+    "Florence Nightingale Hospital" are no people)."""
     covered = {i for e in entities for i in range(e.start, e.end)}
     found = []
     for token in doc[1:]:
-        if token.text not in first_names or token.i in covered or doc[token.i - 1].lower_ not in VOCABULARY.parties:
+        if token.text not in first_names or token.i in covered or doc[token.i - 1].lower_ not in labels:
             continue
         end = token.i + 1
         while end < len(doc) and end - token.i < 3 and doc[end].is_title and doc[end].is_alpha and end not in covered:

@@ -88,7 +88,8 @@ class RoleFinder:
             token = doc[start - 1]
             # "Acting chief executive" opening a sentence; "Trust chief executive" names the trust, not a kind of role
             lower_case = token.text.islower() or token.is_sent_start and token.text[1:].islower() and token.lower_ not in REFERENCE_WORDS
-            is_modifier = token.pos_ in ROLE_MODIFIER_POS and lower_case and token.lower_ not in NOT_ROLE_MODIFIERS
+            is_modifier = (token.pos_ in ROLE_MODIFIER_POS and lower_case and token.lower_ not in NOT_ROLE_MODIFIERS
+                           or token.lower_ in VOCABULARY.parties)  # "Labour MP", "Conservative councillor"
             if not (is_modifier or token.lower_ in self.role_heads or token.text == "-"):
                 break
             start -= 1
@@ -129,8 +130,9 @@ class RoleFinder:
                 continue
             token = doc[i]
             joins_roles = token.lower_ == "and" and i + 1 < sentence_end and self._head_starting_at(doc, i + 1)
-            if not (joins_roles or (token.text.islower() and token.pos_ in ROLE_MODIFIER_POS
-                                    and token.lower_ not in NOT_ROLE_MODIFIERS) or token.text == "-"):
+            party = i == start and token.lower_ in VOCABULARY.parties  # "Jo Bloggs, Conservative MP for Stafford"
+            if not (joins_roles or party or (token.text.islower() and token.pos_ in ROLE_MODIFIER_POS
+                                             and token.lower_ not in NOT_ROLE_MODIFIERS) or token.text == "-"):
                 break
             i += 1
         if last_head_end is None:
@@ -143,8 +145,9 @@ class RoleFinder:
         the place the MP sits for."""
         if end >= sentence_end or doc[end].lower_ not in ("of", "at", "for", "with", "from", "in"):
             return None
-        if doc[end].lower_ == "for" and doc[start:end].text.lower() in VOCABULARY.constituency_roles:
-            return None
+        role = doc[start:end].text.lower()
+        if doc[end].lower_ == "for" and any(role == r or role.endswith(" " + r) for r in VOCABULARY.constituency_roles):
+            return None  # "Conservative MP for X", "parliamentary candidate for X": a seat
         return _organisation_at(doc, end + 1, organisations)
 
     def after(self, person: Span, organisations: list[tuple[int, int]]) -> RoleFinding | None:

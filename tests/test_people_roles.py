@@ -57,6 +57,11 @@ def person(result, name):
          "Mike Richards", "chief inspector of hospitals", None),
         ("Jo Bloggs, a senior nurse at Walsall Healthcare NHS Trust, spoke to governors.",
          "Jo Bloggs", "senior nurse", "Walsall Healthcare NHS Trust"),
+        # a party label in front of a role, and a seat after it, which is no organisation
+        ("Jo Bloggs, Conservative parliamentary candidate for Stafford, spoke against the plan.",
+         "Jo Bloggs", "conservative parliamentary candidate", None),
+        # a job title NER ran into the name
+        ("Campaigner Bill Hart said the ward must stay open.", "Bill Hart", "campaigner", None),
         # a passive role verb
         ("The new Leeds Integrated Care Board will be chaired by Owen Price from April.",
          "Owen Price", "chair", "Leeds Integrated Care Board"),
