@@ -26,9 +26,14 @@ OFFICE_TITLES = {"cllr": "councillor", "councillor": "councillor"}
 ROLE_MODIFIER_POS = {"NOUN", "ADJ", "VERB", "PROPN"}
 # Words between a name and its role that are not part of the role: "Name, who is currently the …".
 SKIPPED_BEFORE_ROLE = {"is", "was", "has", "been", "currently", "also", "now", "previously", "formerly", "then",
-                       "the", "a", "an", "both"}
+                       "the", "a", "an", "both", "appointed", "named", "as", "its", "new"}
+# Words right after a name that open its role without a comma: "Name is …", "Name has been appointed interim CEO".
+# (Not "will become": a role still to come is not the one the person holds.)
+ROLE_AFTER_NAME_VERBS = {"is", "was", "has", "becomes", "became"}
+# Endings of words for professions: "paediatrician", "scientist", "psychiatrist".
+PROFESSION = re.compile(r"[a-z]{3,}(?:ician|iatrist|ologist|(?<!l)ist)$")
 NOT_ROLE_MODIFIERS = {"with", "and", "the", "a", "an", "its", "their", "his", "her", "said", "says", "told", "by",
-                      "as", "former"}
+                      "as", "former", "including", "like", "such"}
 # Roles that only exist in local government: without a stated organisation, they belong to a council.
 COUNCIL_ROLES = re.compile(r"\b(cabinet member|cabinet lead|portfolio holder|councillor|leader|deputy leader|"
                            r"director of (adult|children)|mayor)\b")
@@ -66,11 +71,17 @@ class RoleFinder:
         self.role_heads = role_heads
         self.max_head_words = max(len(h.split()) for h in role_heads)
 
+    def _is_head(self, tokens) -> bool:
+        """A role head: listed, or one word naming a profession ("paediatrician", "scientist")."""
+        if " ".join(t.lower_ for t in tokens).replace(" - ", "-") in self.role_heads:  # "co-chair" is three tokens
+            return True
+        return len(tokens) == 1 and tokens[0].pos_ == "NOUN" and bool(PROFESSION.fullmatch(tokens[0].lower_))
+
     def _head_ending_at(self, doc: Doc, end: int) -> int | None:
         """Start index of a role head ending at token ``end`` (exclusive), longest first."""
         for size in range(self.max_head_words, 0, -1):
             start = end - size
-            if start >= 0 and " ".join(t.lower_ for t in doc[start:end]) in self.role_heads:
+            if start >= 0 and self._is_head(doc[start:end]):
                 return start
         return None
 
@@ -78,7 +89,7 @@ class RoleFinder:
         """End index (exclusive) of a role head starting at token ``start``, longest first."""
         for size in range(self.max_head_words, 0, -1):
             end = start + size
-            if end <= len(doc) and " ".join(t.lower_ for t in doc[start:end]) in self.role_heads:
+            if end <= len(doc) and self._is_head(doc[start:end]):
                 return end
         return None
 
@@ -154,7 +165,7 @@ class RoleFinder:
         """ "Name, [who is] [the] [ORG’s] ROLE [of|at|for ORG]", "Name, ORG ROLE", "Name, who chairs ORG"."""
         doc, sentence_end = person.doc, person.sent.end
         i = person.end
-        if i >= sentence_end or doc[i].text != "," and doc[i].lower_ not in ("is", "was", "becomes", "became"):
+        if i >= sentence_end or doc[i].text != "," and doc[i].lower_ not in ROLE_AFTER_NAME_VERBS:
             return None
         i += 1
         if i < sentence_end and doc[i].lower_ == "who":
@@ -317,6 +328,8 @@ def _in_field(token) -> bool:
         return True
     starts_a_name = token.ent_type_ == "PERSON" or token.ent_iob_ == "B"  # "State for Health" inside a role is no name
     if starts_a_name or token.lower_ in ("at", "who", "said", "says") or token.pos_ == "VERB" and token.tag_ != "VBG":
+        return False
+    if token.pos_ in ("AUX", "PRON", "ADV", "SCONJ"):  # "Secretary of State for Health, has said"
         return False
     return token.text.islower() or token.is_title and token.pos_ in ("NOUN", "PROPN") and token.i > 0 and token.nbor(-1).lower_ == "for"
 

@@ -62,6 +62,20 @@ def person(result, name):
          "Jo Bloggs", "conservative parliamentary candidate", None),
         # a job title NER ran into the name
         ("Campaigner Bill Hart said the ward must stay open.", "Bill Hart", "campaigner", None),
+        # an appointment: the new role is the one held
+        ("Mark Reed, who ran the finance team for a decade, left in May. Mark Reed has been appointed interim CEO.",
+         "Mark Reed", "interim ceo", None),
+        # a role still to come is not the one held
+        ("The chief executive of NHS Wessex, Adam Doyle, will become chief executive of NHS Mercia.",
+         "Adam Doyle", "chief executive", "NHS Wessex"),
+        # professions named by their ending, and two roles joined by "and"
+        ("Campaigners including scientist Professor Stephen Hawking have won permission to challenge the plans.",
+         "Stephen Hawking", "scientist", None),
+        ("Dr Tony Marsh, retired paediatrician and co-chair of the campaign, gave evidence.",
+         "Tony Marsh", "retired paediatrician and co-chair", None),
+        # the field of a role ends at a comma before the verb
+        ("Frank Dale, Secretary of State for Health, has said he expects more mergers.",
+         "Frank Dale", "secretary of state for health", None),
         # a passive role verb
         ("The new Leeds Integrated Care Board will be chaired by Owen Price from April.",
          "Owen Price", "chair", "Leeds Integrated Care Board"),
