@@ -18,7 +18,7 @@ from spacy.util import filter_spans
 from nlp.acronyms import find_definitions
 from nlp.entity_rules import (
     ORGANISATION_WORDS, is_false_person, judges, load_first_names, looks_like_person, names_after_labels, titled_names,
-    trim_name_span, with_title, without_group_words,
+    trim_name_span, with_title, without_group_words, without_role_word,
 )
 from nlp.names import TITLES
 from nlp.org_patterns import find_organisation_names, names_after_type_nouns
@@ -135,7 +135,7 @@ class EntityCorrections:
             if ent.label_ == "ORG" and looks_like_person(ent, self.first_names):
                 ent = Span(doc, ent.start, ent.end, label="PERSON")
             if ent.label_ == "PERSON":
-                ent = without_group_words(with_title(ent))
+                ent = without_group_words(with_title(without_role_word(ent, self.role_words)))
             if ent is not None:
                 entities.append(ent)
         entities = filter_spans(judges(doc) + filter_spans(entities + titled_names(doc, entities)

@@ -68,6 +68,13 @@ def without_group_words(span: Span) -> Span | None:
     return Span(span.doc, start, span.end, label=span.label) if start < span.end else None
 
 
+def without_role_word(span: Span, role_words: frozenset[str]) -> Span:
+    """A PERSON span without a job title NER took into it: "Chair Ann Lee" is Ann Lee."""
+    if len(span) > 2 and span[0].lower_ in role_words and span[1].text[:1].isupper():
+        return Span(span.doc, span.start + 1, span.end, label=span.label)
+    return span
+
+
 def is_false_person(span: Span, organisation_texts: list[str]) -> bool:
     """True for PERSON entities that are labels, acronyms, addresses, parties or places inside an organisation's name."""
     words = span.text.split()

@@ -30,6 +30,8 @@ SKIPPED_BEFORE_ROLE = {"is", "was", "has", "been", "currently", "also", "now", "
 # Words right after a name that open its role without a comma: "Name is …", "Name has been appointed interim CEO".
 # (Not "will become": a role still to come is not the one the person holds.)
 ROLE_AFTER_NAME_VERBS = {"is", "was", "has", "becomes", "became"}
+# Roles written after a name with no comma.
+POSTNOMINAL_ROLES = {"MP", "MEP", "MSP"}
 # Endings of words for professions: "paediatrician", "scientist", "psychiatrist".
 PROFESSION = re.compile(r"[a-z]{3,}(?:ician|iatrist|ologist|(?<!l)ist)$")
 NOT_ROLE_MODIFIERS = {"with", "and", "the", "a", "an", "its", "their", "his", "her", "said", "says", "told", "by",
@@ -128,6 +130,15 @@ class RoleFinder:
             return None
         return self._head_ending_at(doc, j)
 
+    def _head_soon_after(self, doc: Doc, i: int, sentence_end: int) -> bool:
+        """A role head at ``i`` or after at most two lower-case modifiers ("clinical chair")."""
+        for j in range(i, min(i + 3, sentence_end)):
+            if self._head_starting_at(doc, j):
+                return True
+            if not (doc[j].text.islower() and doc[j].pos_ in ROLE_MODIFIER_POS):
+                return False
+        return False
+
     def _role_from(self, doc: Doc, i: int, sentence_end: int) -> tuple[int, int] | None:
         """The role phrase starting at token ``i``, up to its last role head: (start, end) token indices.
 
@@ -140,9 +151,10 @@ class RoleFinder:
                 last_head_end = i = head_end
                 continue
             token = doc[i]
-            joins_roles = token.lower_ == "and" and i + 1 < sentence_end and self._head_starting_at(doc, i + 1)
-            party = i == start and token.lower_ in VOCABULARY.parties  # "Jo Bloggs, Conservative MP for Stafford"
-            if not (joins_roles or party or (token.text.islower() and token.pos_ in ROLE_MODIFIER_POS
+            joins_roles = token.lower_ == "and" and self._head_soon_after(doc, i + 1, sentence_end)  # "GP and clinical chair"
+            # "Conservative MP for Stafford", "CCG clinical chair"
+            kind_in_front = i == start and (token.lower_ in VOCABULARY.parties or token.text in VOCABULARY.kind_acronyms)
+            if not (joins_roles or kind_in_front or (token.text.islower() and token.pos_ in ROLE_MODIFIER_POS
                                              and token.lower_ not in NOT_ROLE_MODIFIERS) or token.text == "-"):
                 break
             i += 1
@@ -165,7 +177,9 @@ class RoleFinder:
         """ "Name, [who is] [the] [ORG’s] ROLE [of|at|for ORG]", "Name, ORG ROLE", "Name, who chairs ORG"."""
         doc, sentence_end = person.doc, person.sent.end
         i = person.end
-        if i >= sentence_end or doc[i].text != "," and doc[i].lower_ not in ROLE_AFTER_NAME_VERBS:
+        if i < sentence_end and doc[i].text in POSTNOMINAL_ROLES:  # "Jeremy Lefroy MP"
+            return RoleFinding(doc[i].text.lower(), None)
+        if i >= sentence_end or doc[i].text not in (",", "(", "–", "—") and doc[i].lower_ not in ROLE_AFTER_NAME_VERBS:
             return None
         i += 1
         if i < sentence_end and doc[i].lower_ == "who":
@@ -192,6 +206,8 @@ class RoleFinder:
         organisation = organisation or self._organisation_after_role(doc, start, end, sentence_end, organisations)
         if organisation is None and end < sentence_end:  # "chief officer of patient advocate Healthwatch Shropshire"
             organisation = next((span for span in organisations if span[0] == doc[end].idx), None)
+        if organisation is None and end + 1 < sentence_end and doc[person.end].text == "(" and doc[end].text == ",":
+            organisation = next((span for span in organisations if span[0] == doc[end + 1].idx), None)  # "(ROLE, ORG)"
         return RoleFinding(doc[start:end].text.lower(), organisation)
 
     def as_role(self, person: Span, organisations: list[tuple[int, int]]) -> RoleFinding | None:
@@ -210,6 +226,17 @@ class RoleFinder:
                 start, end = phrase
                 return RoleFinding(doc[start:end].text.lower(), self._organisation_after_role(doc, start, end, sentence_end, organisations))
         return None
+
+    def _seat_before(self, doc: Doc, comma: int, sentence_start: int) -> RoleFinding | None:
+        """ "The MP for Stafford, Name": a role held for a place, ending at the ``comma`` before the name."""
+        j = comma
+        while j > sentence_start and (doc[j - 1].text[:1].isupper() or doc[j - 1].text == "-"):
+            j -= 1
+        if j == comma or j - 1 <= sentence_start or doc[j - 1].lower_ != "for":
+            return None
+        head_start = self._head_ending_at(doc, j - 1)
+        role = doc[head_start : j - 1].text.lower() if head_start is not None else ""
+        return RoleFinding(role, None) if role in VOCABULARY.constituency_roles else None
 
     def _inverted(self, doc: Doc, copula: int, sentence_start: int, organisations) -> RoleFinding | None:
         """ "The chief executive of X is Name": the role and organisation before the copula at ``copula``."""
@@ -261,6 +288,9 @@ class RoleFinder:
             inverted = self._inverted(doc, i, sentence_start, organisations)  # "Leader of X Council, Name"
             if inverted:
                 return inverted
+            seat = self._seat_before(doc, i, sentence_start)  # "The MP for Stafford, Name"
+            if seat:
+                return seat
         if i > sentence_start and doc[i - 1].lower_ in ("is", "was"):
             inverted = self._inverted(doc, i - 1, sentence_start, organisations)
             if inverted:
@@ -271,8 +301,10 @@ class RoleFinder:
         if head_start is None or head_start < sentence_start:
             return None
         start = self._modifiers_before(doc, head_start, sentence_start)
-        while start < head_start and doc[start].pos_ == "PROPN" and not doc[start].text.islower():
-            start += 1  # capitalised words before the role belong to the organisation
+        while start < head_start and doc[start].pos_ == "PROPN" and not doc[start].text.islower() \
+                and doc[start].lower_ not in self.role_heads:
+            start += 1  # capitalised words before the role belong to the organisation ("Deputy" is the role's)
+        start = _portfolio_before(doc, start, sentence_start, i)
         role = doc[start:i].text.strip(" ,").lower()
         if not role or role in TITLES:
             return None
@@ -338,6 +370,17 @@ def _office_title(person: Span) -> RoleFinding | None:
     """ "Cllr Name": a councillor, with no organisation stated."""
     title = person[0].lower_.rstrip(".")
     return RoleFinding(OFFICE_TITLES[title], None) if title in OFFICE_TITLES else None
+
+
+def _portfolio_before(doc: Doc, start: int, limit: int, end: int) -> int:
+    """Extend a government title leftwards over its capitalised portfolio: "Shadow Health Secretary"."""
+    if doc[end - 1].lower_ not in VOCABULARY.portfolio_heads:
+        return start
+    while start > limit and doc[start - 1].lower_ in VOCABULARY.portfolio_words and not doc[start - 1].ent_type_:
+        start -= 1
+    while start < end - 1 and doc[start].lower_ == "and":
+        start += 1
+    return start
 
 
 def _first_finding(*findings: RoleFinding | None) -> RoleFinding | None:

@@ -34,6 +34,8 @@ class Vocabulary:
     place_words: frozenset[str]  # "House" in "Victoria House": a place, not a person
     place_nouns: frozenset[str]  # "unit" in "the Nye Bevan unit": a place named after a person
     parties: frozenset[str]
+    portfolio_words: frozenset[str]  # "Health" in "Shadow Health Secretary"
+    portfolio_heads: frozenset[str]  # "secretary", "minister": heads that take a portfolio in front
     constituency_roles: frozenset[str]  # "mp": a role held for a place ("MP for X"), not at a body
     body_endings: frozenset[str]  # "Health" in "Operose Health": a body, not a person
     speech_verbs: dict[str, tuple[str, ...]]  # lemma → written forms
@@ -84,6 +86,8 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
         place_words=frozenset(people["place_words"]),
         place_nouns=frozenset(people["place_words"]) | frozenset(people["place_nouns"]),
         parties=frozenset(people["parties"]),
+        portfolio_words=frozenset(people["portfolio_words"]),
+        portfolio_heads=frozenset(people["portfolio_heads"]),
         constituency_roles=frozenset(people["constituency_roles"]),
         body_endings=frozenset(people["body_endings"]),
         speech_verbs={lemma: tuple(forms) for lemma, forms in data["speech"].items()},

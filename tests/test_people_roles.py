@@ -76,6 +76,22 @@ def person(result, name):
         # the field of a role ends at a comma before the verb
         ("Frank Dale, Secretary of State for Health, has said he expects more mergers.",
          "Frank Dale", "secretary of state for health", None),
+        # an MP: after the name, or for a seat before it
+        ("Jeremy Lefroy MP said the plan was wrong.", "Jeremy Lefroy", "mp", None),
+        ("The MP for Stafford, Jeremy Lefroy, said the plan was wrong.", "Jeremy Lefroy", "mp", None),
+        # a government portfolio in capitals, a capitalised role word opening the sentence
+        ("Shadow Health Secretary Jon Ashworth said the plan was wrong.", "Jon Ashworth", "shadow health secretary", None),
+        ("Deputy city mayor Ann Lee said the plan was wrong.", "Ann Lee", "deputy city mayor", None),
+        # a role in brackets or between dashes
+        ("Ann Lee (chief executive, Walsall Healthcare NHS Trust) said so.", "Ann Lee", "chief executive",
+         "Walsall Healthcare NHS Trust"),
+        ("Ann Lee – chief executive of Walsall Healthcare NHS Trust – said so.", "Ann Lee", "chief executive",
+         "Walsall Healthcare NHS Trust"),
+        # a job title NER took into the name; a kind of body in front of the role; two roles, the second with a modifier
+        ("Chair Ann Lee said the board would meet.", "Ann Lee", "chair", None),
+        ("Ann Lee, CCG clinical chair, said so.", "Ann Lee", "ccg clinical chair", None),
+        ("Dr Ann Lee, GP and clinical chair of Leeds North CCG, said so.", "Ann Lee", "gp and clinical chair",
+         "Leeds North Clinical Commissioning Group"),
         # a passive role verb
         ("The new Leeds Integrated Care Board will be chaired by Owen Price from April.",
          "Owen Price", "chair", "Leeds Integrated Care Board"),
