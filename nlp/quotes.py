@@ -225,9 +225,12 @@ class Stakeholders:
         return Speaker(min(found)[1], kind) if found else None
 
     def person_with_role(self, words: str):
-        """The person whose role the words name: "the chief executive said"."""
+        """The one person whose role the words name: "the chief executive said", or its head word alone
+        ("the chair" for a clinical chair)."""
         lowered = words.lower()
         matching = [p for p in self.people if p.role and re.search(rf"\b{re.escape(p.role)}\b", lowered)]
+        if not matching and re.fullmatch(r"(?:the|its|their)\s+[\w-]+", lowered):
+            matching = [p for p in self.people if p.role and p.role.split()[-1] == lowered.split()[-1]]
         return matching[0] if len(matching) == 1 else None
 
 

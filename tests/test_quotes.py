@@ -141,6 +141,9 @@ def test_quotes_carry_sentence_sentiment(analyse):
          "Walsall Healthcare NHS Trust", "look at every option"),
         ("Walsall Healthcare NHS Trust has launched a review. The trust’s medical director said it would “look at every option first”.",
          "Walsall Healthcare NHS Trust", "look at every option"),
+        # a role's head word stands for the one person holding it
+        ("Dr Ann Lee, clinical chair of Leeds North CCG, opened the meeting. Later the chair said: “We have listened to "
+         "every concern raised.”", "Ann Lee", "We have listened"),
         # "according to" after the quote
         ("“Local people deserve better than this,” according to Kate Lowe.", "Kate Lowe", "Local people deserve better"),
         # a plural possessive inside a single-quoted quote does not close it
