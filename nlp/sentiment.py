@@ -1,4 +1,5 @@
-"""Sentence-level sentiment with VADER (a maintained lexicon), kept apart from stance and never used as stance."""
+"""Sentence-level sentiment with VADER (a maintained lexicon): reported beside quotes and mentions, and one feature
+of the stance combiner (never a stance by itself)."""
 from functools import lru_cache
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer

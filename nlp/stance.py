@@ -12,13 +12,15 @@ rules' own votes decide. Topic words are found by ``nlp.topic_mentions``, the st
 a subject names by ``nlp.stance_holders``, the lexicon is ``nlp.stance_cues``.
 """
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from nlp.quotes import Speaker
 from nlp.results import StanceResult
+from nlp.sentiment import sentiment
 from nlp.stance_cues import Cues, after_negation, negated
-from nlp.stance_features import candidate_features
+from nlp.stance_features import candidate_features, with_pair_features
 from nlp.stance_model import StanceModel
 from nlp.stance_holders import SUBJECTS, Holder, holders_of, subject_candidates
 from nlp.topic_mentions import TopicMention, find_topic_mentions, topic_references
@@ -287,5 +289,6 @@ def stance_candidates(doc: Doc, topics: list[Topic], organisations: list, people
             stances += sentence_stances(context, cues)
         elif main_topic and "main topic" in rules:
             stances += implicit_stances(context, main_topic, cues)
-    return stances
+    kinds = {o.name: o.kind or "organisation" for o in organisations} | {p.name: "person" for p in people}
+    return with_pair_features(stances, kinds, lru_cache(maxsize=None)(sentiment))
 

@@ -5,8 +5,11 @@ reader made of it. Its features are strings ("cue=back", "holder_dep=nsubj"), so
 model is a readable table of weights; every feature says something general about the
 sentence's grammar or words, never an article's names.
 """
+from dataclasses import replace
+
 from spacy.tokens import Span, Token
 
+from nlp.results import StanceResult
 from nlp.stance_cues import Cues, negated
 
 CONTENT_POS = {"VERB", "ADJ"}  # the sentence's words that can carry a position; nouns mostly name things
@@ -73,3 +76,27 @@ def candidate_features(sentence: Span, holder: Token | None, topic: Token, cue: 
     if topic_id in headline_topics:
         features.append("topic_in_headline")
     return features
+
+
+def _sentiment_bucket(score: float) -> str:
+    return "negative" if score <= -0.3 else "positive" if score >= 0.3 else "flat"
+
+
+def with_pair_features(candidates: list[StanceResult], kinds: dict[str, str], sentiment_of) -> list[StanceResult]:
+    """The candidates with what only the whole article shows about each: the stakeholder's kind of body
+    (``kinds``: name → kind, "person" for people; a union or campaign group takes sides differently from a
+    trust), whether the rule reader's votes for the same (stakeholder, topic) agree, and the evidence
+    sentence's sentiment (``sentiment_of(text)``, -1 to 1) beside the rule's vote."""
+    votes: dict[tuple[str, str], set[str]] = {}
+    for candidate in candidates:
+        votes.setdefault((candidate.stakeholder, candidate.topic), set()).add(candidate.stance)
+    extended = []
+    for candidate in candidates:
+        kind = (kinds.get(candidate.stakeholder) or candidate.stakeholder_type).lower()  # "ccg": a kind, not a name
+        sides = votes[(candidate.stakeholder, candidate.topic)] - {"neutral"}
+        agreement = "none" if not sides else "mixed" if len(sides) > 1 else next(iter(sides))
+        mood = _sentiment_bucket(sentiment_of(candidate.evidence))
+        extra = (f"kind={kind}", f"kind={kind}|topic={candidate.topic}", f"pair_votes={agreement}",
+                 f"sentiment={mood}", f"sentiment={mood}|rule={candidate.stance}")
+        extended.append(replace(candidate, features=candidate.features + extra))
+    return extended

@@ -8,6 +8,7 @@ import pytest
 from nlp.analysis import Analyser
 from nlp.results import StanceResult
 from nlp.stance import combine_learned
+from nlp.stance_features import with_pair_features
 from nlp.stance_model import LABELS, StanceModel, fit, load_model
 from nlp.stance_training import gold_labels, outlet, outlet_folds, read_gold
 from nlp.topics import Topic
@@ -76,6 +77,20 @@ def test_outlet_folds_never_split_an_outlet_and_are_the_same_every_time():
     assert [[a["id"] for a in p] for p in parts] == [[a["id"] for a in p] for p in outlet_folds(articles, 3)]
     for part in parts:
         assert len({outlet(a) for a in part}) == 1
+
+
+def test_pair_features_give_the_kind_of_body_whether_the_votes_agree_and_the_mood():
+    candidates = [candidate("Unison", "oppose", ["cue=oppose"], "Unison fears the merger."),
+                  candidate("Unison", "neutral", [], "Unison met the board."),
+                  candidate("Leeds CCG", "support", ["cue=back"], "Leeds CCG backs the merger."),
+                  candidate("Leeds CCG", "oppose", ["cue=oppose"], "Leeds CCG opposes one part of the merger.")]
+    mood = {"Unison fears the merger.": -0.5, "Unison met the board.": 0.0}
+    extended = with_pair_features(candidates, {"Unison": "union", "Leeds CCG": "CCG"}, lambda text: mood.get(text, 0.4))
+    first, second, third, _ = (set(c.features) for c in extended)
+    assert {"kind=union", "kind=union|topic=merger", "pair_votes=oppose", "sentiment=negative",
+            "sentiment=negative|rule=oppose", "cue=oppose"} <= first
+    assert {"pair_votes=oppose", "sentiment=flat"} <= second  # the pair's votes, seen from each of its candidates
+    assert {"kind=ccg", "pair_votes=mixed", "sentiment=positive|rule=support"} <= third
 
 
 def test_candidate_features_name_the_grammar_and_words_not_the_names(nlp, registry):
