@@ -26,6 +26,7 @@ SUFFIX_HEADS = [
     r"[Hh]ealth\s+and\s+[Ww]ellbeing\s+[Bb]oards?", r"[Ll]ocal\s+[Mm]edical\s+[Cc]ommittees?",
     r"GP\s+Federation", r"Federations?", r"Local\s+Medical\s+Committees?", r"LMCs?",
     r"(?:City|County|Borough|District|Metropolitan\s+Borough|Town|Parish)\s+Council", r"Council",
+    r"(?:city|county|borough|district|metropolitan\s+borough)\s+council",  # "Dudley metropolitan borough council"
     r"Care\s+Group", r"Consortium", r"Alliance", r"Forum", r"Commission", r"Committee", r"Authority",
     r"Agency", r"Association", r"Society", r"Panel", r"Institute", r"Confederation", r"Partnership", r"Network",
     r"Ltd", r"Limited", r"plc", r"LLP", r"Medical\s+Centre", r"Health\s+Centre", r"Medical\s+Practice", r"Surgery",
