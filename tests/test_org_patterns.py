@@ -24,6 +24,8 @@ def names(text, known=KNOWN):
         ("South Staffordshire and Shropshire Healthcare Foundation Trust", ["South Staffordshire and Shropshire Healthcare Foundation Trust"]),
         ("NHS Shropshire, Telford and Wrekin Integrated Care Board", ["NHS Shropshire, Telford and Wrekin Integrated Care Board"]),
         ("Newcastle upon Tyne Hospitals NHS Foundation Trust", ["Newcastle upon Tyne Hospitals NHS Foundation Trust"]),
+        # an official head in lower case after a place
+        ("in partnership with Walsall metropolitan borough council", ["Walsall metropolitan borough council"]),
         # "and the" splits only after a part that is a name by itself
         ("Kingsbury and the Weald NHS Trust", ["Kingsbury and the Weald NHS Trust"]),
     ],
