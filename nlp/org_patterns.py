@@ -51,8 +51,10 @@ _NAME_BOUNDARY = re.compile(
 # Plural heads shared by a list: "Shropshire and Telford & Wrekin CCGs" names two CCGs.
 _PLURAL_HEADS = VOCABULARY.plural_heads
 _PLURAL_HEADS_LONGEST_FIRST = sorted(_PLURAL_HEADS, key=len, reverse=True)  # "district councils" before "councils"
-# Collective phrases that come before "of" in front of a name: "Governing Bodies of X CCG".
-_LEADING_COLLECTIVES = re.compile(r"^(?:(?:The\s+)?(?:Governing\s+Bod(?:y|ies)|Boards?|Governors|Members|Chairs?|Leaders)\s+of\s+(?:the\s+)?)")
+# Collective phrases that come before "of" in front of a name: "Governing Bodies of X CCG", "Councillors on X Council".
+_GROUPS = "|".join(sorted(word.capitalize() for word in VOCABULARY.people_groups))
+_LEADING_COLLECTIVES = re.compile(
+    rf"^(?:(?:The\s+)?(?:Governing\s+Bod(?:y|ies)|Boards?|Governors|Chairs?|{_GROUPS})\s+(?:of|on|at|from)\s+(?:the\s+)?)")
 # Words up to a comma that no "and" follows are not part of the name the head ends: "John Smith, University Hospitals".
 _BEFORE_DANGLING_COMMA = re.compile(r"^.*,\s+(?!(?:.*\s)?(?:and|&)\s)")
 _POSSESSIVE_WORD = re.compile(r"[’']s\b")
@@ -216,7 +218,10 @@ def find_organisation_names(text: str, is_known=lambda name: False, is_area=lamb
             head = next((h for h in _PLURAL_HEADS_LONGEST_FIRST if piece.endswith(" " + h)), None)
             names = distribute_plural_head(piece, head, is_known, is_area) if head else None
             found.extend((s, e, name) for name in ([piece] if names is None else names))
+    suffix_names = list(found)
     for match in _PREFIX_NAME.finditer(text):
+        if any(s < match.start() < e for s, e, _ in suffix_names):
+            continue  # "NHS Foundation Trust Chairman …" starting inside "Barnsley Hospital NHS Foundation Trust"
         name = match.group(0)
         possessive = _POSSESSIVE_WORD.search(name)
         if possessive:  # "NHS England’s MCP plans": the name ends at the possessive

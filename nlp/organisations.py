@@ -49,6 +49,9 @@ def kind_from_name(name: str) -> str | None:
     return VOCABULARY.kind_of(name)
 
 
+DANGLING_WORDS = {"of", "on", "at", "for", "and", "&", "the", "to", "in", "from", "with"}
+
+
 def is_organisation_name(text: str, proposals: frozenset[str] = frozenset()) -> bool:
     """False for generic words, outlets, documents, people's titles and all-lower-case phrases, and for
     names that are one of the ``proposals`` (topic terms and acronyms), or end in one ("Northern Staffordshire MCP" is a plan, not a body)."""
@@ -60,8 +63,8 @@ def is_organisation_name(text: str, proposals: frozenset[str] = frozenset()) -> 
         return False
     if lowered in proposals or lowered.split()[-1] in proposals:
         return False
-    if lowered.split()[-1] in VOCABULARY.people_groups:
-        return False
+    if lowered.split()[-1] in VOCABULARY.people_groups or lowered.split()[-1] in DANGLING_WORDS:
+        return False  # "Leeds GPs", or a fragment cut before its name: "Councillors on"
     if all(word in VOCABULARY.descriptor_words for word in lowered.split()):  # "GP Federations", "Community Provider"
         return False
     return not NOT_ORGANISATIONS.search(text)

@@ -242,3 +242,13 @@ def test_a_kind_after_a_is_no_body_but_a_body_describing_a_noun_is(nlp, registry
     text = ("The plan would create an Accountable Care Partnership across the county. A Unison spokesman said staff were worried, "
             "and Unison will ballot members.")
     assert organisations(nlp, registry, text) == ["Unison"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name with a head word, then a title and a person: the name ends at its head
+    ("Barnsley Hospital NHS Foundation Trust Chairman Stephen Houghton spoke.", ["Barnsley Hospital NHS Foundation Trust"]),
+    # people before "on"/"of" a body are not part of its name, nor a body of their own
+    ("Councillors on Stockport Council’s health scrutiny committee met.", ["Stockport Council"]),
+])
+def test_a_name_is_cut_from_the_people_and_titles_around_it(nlp, registry, text, expected):
+    assert organisations(nlp, registry, text) == expected
