@@ -55,6 +55,9 @@ _PLURAL_HEADS_LONGEST_FIRST = sorted(_PLURAL_HEADS, key=len, reverse=True)  # "d
 _GROUPS = "|".join(sorted(word.capitalize() for word in VOCABULARY.people_groups))
 _LEADING_COLLECTIVES = re.compile(
     rf"^(?:(?:The\s+)?(?:Governing\s+Bod(?:y|ies)|Boards?|Governors|Chairs?|{_GROUPS})\s+(?:of|on|at|from)\s+(?:the\s+)?)")
+# A titled person "of" the body in front of its name: "Cllr Jo Bloggs of Trafford Council".
+_TITLES = "|".join(sorted((t.capitalize() for t in VOCABULARY.titles), key=len, reverse=True))
+_LEADING_TITLED_PERSON = re.compile(rf"^(?:{_TITLES})\.?\s+(?:[A-Z][\w’'-]+\s+){{1,3}}(?:of|from|at)\s+(?:the\s+)?")
 # Words up to a comma that no "and" follows are not part of the name the head ends: "John Smith, University Hospitals".
 _BEFORE_DANGLING_COMMA = re.compile(r"^.*,\s+(?!(?:.*\s)?(?:and|&)\s)")
 _POSSESSIVE_WORD = re.compile(r"[’']s\b")
@@ -209,7 +212,7 @@ def find_organisation_names(text: str, is_known=lambda name: False, is_area=lamb
     found = []
     for match in _SUFFIX_NAME.finditer(text):
         start, name = match.start(), match.group(0)
-        for leading_words in (_LEADING_STARTERS, _LEADING_COLLECTIVES, _BEFORE_DANGLING_COMMA):
+        for leading_words in (_LEADING_STARTERS, _LEADING_TITLED_PERSON, _LEADING_COLLECTIVES, _BEFORE_DANGLING_COMMA):
             leading = leading_words.match(name)
             if leading:
                 start, name = start + leading.end(), name[leading.end() :]

@@ -249,6 +249,8 @@ def test_a_kind_after_a_is_no_body_but_a_body_describing_a_noun_is(nlp, registry
     ("Barnsley Hospital NHS Foundation Trust Chairman Stephen Houghton spoke.", ["Barnsley Hospital NHS Foundation Trust"]),
     # people before "on"/"of" a body are not part of its name, nor a body of their own
     ("Councillors on Stockport Council’s health scrutiny committee met.", ["Stockport Council"]),
+    # a titled person "of" a body
+    ("Cllr Jo Bloggs of Trafford Council said so.", ["Trafford Council"]),
 ])
 def test_a_name_is_cut_from_the_people_and_titles_around_it(nlp, registry, text, expected):
     assert organisations(nlp, registry, text) == expected
