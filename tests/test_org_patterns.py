@@ -26,6 +26,7 @@ def names(text, known=KNOWN):
         ("Newcastle upon Tyne Hospitals NHS Foundation Trust", ["Newcastle upon Tyne Hospitals NHS Foundation Trust"]),
         # an official head in lower case after a place
         ("in partnership with Walsall metropolitan borough council", ["Walsall metropolitan borough council"]),
+        ("practices joined the Leeds GP federation", ["Leeds GP federation"]),
         # "and the" splits only after a part that is a name by itself
         ("Kingsbury and the Weald NHS Trust", ["Kingsbury and the Weald NHS Trust"]),
     ],
