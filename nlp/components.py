@@ -115,32 +115,32 @@ def full_stops(doc: Doc) -> Doc:
 @Language.factory("entity_corrections", assigns=["doc.ents", "doc._.acronyms"], requires=["doc.ents"])
 def make_entity_corrections(nlp: Language, name: str):
     """Factory for the post-NER corrections."""
-    role_words = frozenset(word for head in load_role_heads() for word in head.split())
-    return EntityCorrections(load_first_names(), role_words)
+    return EntityCorrections(load_first_names(), load_role_heads())
 
 
 class EntityCorrections:
     """Fix what the small statistical NER gets wrong about organisations and people."""
 
-    def __init__(self, first_names: frozenset[str], role_words: frozenset[str]):
+    def __init__(self, first_names: frozenset[str], role_heads: frozenset[str]):
         self.first_names = first_names
-        self.role_words = role_words
+        self.role_words = frozenset(word for head in role_heads for word in head.split())  # "chief", "executive", "of"
+        self.job_titles = frozenset(head for head in role_heads if " " not in head)  # "chair", "campaigner"
 
     def __call__(self, doc: Doc) -> Doc:
         entities = []
         for ent in self._tidied(self._relabelled(doc.ents)):
-            if ent.label_ == "ORG" and len(ent) > 2 and ent[0].lower_ in self.role_words \
+            if ent.label_ == "ORG" and len(ent) > 2 and ent[0].lower_ in self.job_titles \
                     and looks_like_person(ent[1:], self.first_names):
                 ent = Span(doc, ent.start + 1, ent.end, label="ORG")  # "Campaigner Bill Hart": a job title, then a person
             if ent.label_ == "ORG" and looks_like_person(ent, self.first_names):
                 ent = Span(doc, ent.start, ent.end, label="PERSON")
             if ent.label_ == "PERSON":
-                ent = without_group_words(with_title(without_role_word(ent, self.role_words)))
+                ent = without_group_words(with_title(without_role_word(ent, self.job_titles)))
             if ent is not None:
                 entities.append(ent)
         entities = filter_spans(judges(doc) + filter_spans(entities + titled_names(doc, entities)
                                                            + names_after_labels(doc, entities, self.first_names,
-                                                                                VOCABULARY.parties | self.role_words)))
+                                                                                VOCABULARY.parties | self.job_titles)))
         organisation_texts = [e.text for e in entities if e.label_ == "ORG"]
         entities = [e for e in entities if e.label_ != "PERSON" or not is_false_person(e, organisation_texts)]
         definitions = find_definitions(doc.text, [(e.start_char, e.end_char) for e in entities if e.label_ == "ORG"])
@@ -174,5 +174,5 @@ class EntityCorrections:
             if ent.label_ != "ORG" or ent.ent_id_ == REGISTRY_ID or listed:
                 tidied.append(ent)
             else:
-                tidied += tidy_organisation_span(ent, self.role_words, self.first_names)
+                tidied += tidy_organisation_span(ent, self.role_words, self.first_names, self.job_titles)
         return tidied

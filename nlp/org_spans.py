@@ -25,12 +25,12 @@ def _after_inner_the(span: Span) -> int:
 
 
 def _after_role_of(span: Span, role_words: frozenset[str], first_names: frozenset[str]) -> int:
-    """After "<role> of" or "<person> of" at the front: "Leader of Thurrock Council", "Maurice Smith of X"."""
+    """After "<role> of" or "<person> of" at the front: "Leader of Thurrock Council", "CEOs of X", "Maurice Smith of X"."""
     of = [t.i for t in span[1:] if t.lower_ == "of"]
     if not of:
         return span.start
     before = span.doc[span.start : of[-1]]
-    if any(t.lower_ in role_words for t in before) or before[0].text in first_names:
+    if any(t.lower_ in role_words or t.lower_.removesuffix("s") in role_words for t in before) or before[0].text in first_names:
         return of[-1] + 1
     return span.start
 
@@ -89,9 +89,11 @@ def _person_in(doc, start: int, end: int, first_names: frozenset[str]) -> list[S
     return [person] if person is not None and looks_like_person(person, first_names) else []
 
 
-def tidy_organisation_span(span: Span, role_words: frozenset[str], first_names: frozenset[str]) -> list[Span]:
+def tidy_organisation_span(span: Span, role_words: frozenset[str], first_names: frozenset[str],
+                           job_titles: frozenset[str] = frozenset()) -> list[Span]:
     """The organisation names an ORG span really holds, cut back to their own words (none when nothing is
-    left), and the person named in the words cut off, if any, as a PERSON span."""
+    left, or only a job title ending in one of ``job_titles``), and the person named in the words cut off,
+    if any, as a PERSON span."""
     doc = span.doc
     start = _after_inner_the(span)
     after_role = _after_role_of(doc[start : span.end], role_words, first_names)
@@ -103,6 +105,8 @@ def tidy_organisation_span(span: Span, role_words: frozenset[str], first_names: 
     trimmed = trim_name_span(Span(doc, start, trimmed.end, label=span.label)) if start < trimmed.end else None
     if trimmed is None:
         return people
+    if trimmed[-1].lower_ in job_titles and not any(_is_name_word(t) for t in trimmed):
+        return people  # a job title in capitals ("Consultant Eye Surgeon"), not a body
     start, end = _side_of_dangling_comma(trimmed)
     people += _person_in(doc, end, trimmed.end, first_names) + _person_in(doc, trimmed.start, start, first_names)
     end = min(end, _before_possessive(trimmed))

@@ -150,6 +150,7 @@ def test_a_byline_is_never_a_person_or_a_speaker(nlp, registry):
     (["ex", "-", "Cabinet", "Office"], ["X", "PUNCT", "PROPN", "PROPN"], ["Cabinet Office"]),
     (["STP", "Derby", "Council"], ["PROPN", "PROPN", "PROPN"], ["Derby Council"]),
     (["the", "and"], ["DET", "CCONJ"], []),
+    (["Consultant", "Eye", "Surgeon"], ["PROPN", "PROPN", "PROPN"], []),  # a job title in capitals
 ])
 def test_tidying_a_span_on_a_hand_built_doc(words, pos, expected):
     import spacy
@@ -158,7 +159,7 @@ def test_tidying_a_span_on_a_hand_built_doc(words, pos, expected):
     from nlp.org_spans import tidy_organisation_span
 
     doc = Doc(spacy.blank("en").vocab, words=words, pos=pos)
-    spans = tidy_organisation_span(Span(doc, 0, len(doc), label="ORG"), frozenset({"leader"}), frozenset())
+    spans = tidy_organisation_span(Span(doc, 0, len(doc), label="ORG"), frozenset({"leader"}), frozenset(), frozenset({"surgeon"}))
     assert [s.text for s in spans] == expected
 
 
@@ -249,6 +250,9 @@ def test_a_kind_after_a_is_no_body_but_a_body_describing_a_noun_is(nlp, registry
     ("Barnsley Hospital NHS Foundation Trust Chairman Stephen Houghton spoke.", ["Barnsley Hospital NHS Foundation Trust"]),
     # people before "on"/"of" a body are not part of its name, nor a body of their own
     ("Councillors on Stockport Council’s health scrutiny committee met.", ["Stockport Council"]),
+    # a job title in capitals is no body; plural role words before "of" are cut off
+    ("The CEOs of Wessex Healthcare NHS Trust and Mercia Hospitals NHS Trust met.",
+     ["Mercia Hospitals NHS Trust", "Wessex Healthcare NHS Trust"]),
     # a titled person "of" a body
     ("Cllr Jo Bloggs of Trafford Council said so.", ["Trafford Council"]),
 ])
