@@ -27,7 +27,7 @@ SUFFIX_HEADS = [
     r"GP\s+[Ff]ederation", r"Federations?", r"Local\s+Medical\s+Committees?", r"LMCs?",
     r"(?:City|County|Borough|District|Metropolitan\s+Borough|Town|Parish)\s+Council", r"Council",
     r"(?:city|county|borough|district|metropolitan\s+borough)\s+council",  # "Dudley metropolitan borough council"
-    r"Care\s+Group", r"Consortium", r"Alliance", r"Forum", r"Commission", r"Committee", r"Authority",
+    r"Care\s+Group", r"Consortium", r"Alliance", r"Forum", r"Commission", r"Committee", r"Authority", r"Collaborative",
     r"Agency", r"Association", r"Society", r"Panel", r"Institute", r"Confederation", r"Partnership", r"Network",
     r"Ltd", r"Limited", r"plc", r"LLP", r"Medical\s+Centre", r"Health\s+Centre", r"Medical\s+Practice", r"Surgery",
     r"Hospitals?", r"Court", r"Office", r"Campaign", r"Branch", r"LBC",

@@ -24,6 +24,7 @@ PASSIVE_ROLE_VERBS = {"chaired": "chair", "led": "lead", "headed": "head"}
 OFFICE_TITLES = {"cllr": "councillor", "councillor": "councillor"}
 # Lower-case words that can stand before a role head: "acting chair", "integration director".
 ROLE_MODIFIER_POS = {"NOUN", "ADJ", "VERB", "PROPN"}
+FINITE_VERB_TAGS = {"VBD", "VBZ", "VBP"}  # "she met health secretary X", "had met …": no part of the role ("acting" is)
 # Words between a name and its role that are not part of the role: "Name, who is currently the …".
 SKIPPED_BEFORE_ROLE = {"is", "was", "has", "been", "currently", "also", "now", "previously", "formerly", "then",
                        "the", "a", "an", "both", "appointed", "named", "as", "its", "new"}
@@ -101,7 +102,9 @@ class RoleFinder:
             token = doc[start - 1]
             # "Acting chief executive" opening a sentence; "Trust chief executive" names the trust, not a kind of role
             lower_case = token.text.islower() or token.is_sent_start and token.text[1:].islower() and token.lower_ not in REFERENCE_WORDS
+            verb_form = token.tag_ in FINITE_VERB_TAGS or token.i > 0 and token.nbor(-1).pos_ == "AUX"  # "had met"
             is_modifier = (token.pos_ in ROLE_MODIFIER_POS and lower_case and token.lower_ not in NOT_ROLE_MODIFIERS
+                           and not verb_form
                            or token.lower_ in VOCABULARY.parties)  # "Labour MP", "Conservative councillor"
             if not (is_modifier or token.lower_ in self.role_heads or token.text == "-"):
                 break

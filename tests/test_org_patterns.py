@@ -27,6 +27,7 @@ def names(text, known=KNOWN):
         # an official head in lower case after a place
         ("in partnership with Walsall metropolitan borough council", ["Walsall metropolitan borough council"]),
         ("practices joined the Leeds GP federation", ["Leeds GP federation"]),
+        ("the Mercia and Wessex Provider Collaborative said", ["Mercia and Wessex Provider Collaborative"]),
         # "and the" splits only after a part that is a name by itself
         ("Kingsbury and the Weald NHS Trust", ["Kingsbury and the Weald NHS Trust"]),
     ],

@@ -92,6 +92,8 @@ def person(result, name):
         ("Ann Lee, CCG clinical chair, said so.", "Ann Lee", "ccg clinical chair", None),
         ("Dr Ann Lee, GP and clinical chair of Leeds North CCG, said so.", "Ann Lee", "gp and clinical chair",
          "Leeds North Clinical Commissioning Group"),
+        # a finite verb before the role is not part of it
+        ("Sarah Green said she had met Health Secretary Wes Streeting twice.", "Wes Streeting", "health secretary", None),
         # a passive role verb
         ("The new Leeds Integrated Care Board will be chaired by Owen Price from April.",
          "Owen Price", "chair", "Leeds Integrated Care Board"),
