@@ -223,8 +223,8 @@ def find_organisation_names(text: str, is_known=lambda name: False, is_area=lamb
             found.extend((s, e, name) for name in ([piece] if names is None else names))
     suffix_names = list(found)
     for match in _PREFIX_NAME.finditer(text):
-        if any(s < match.start() < e for s, e, _ in suffix_names):
-            continue  # "NHS Foundation Trust Chairman …" starting inside "Barnsley Hospital NHS Foundation Trust"
+        if any(s < match.start() < e or s == match.start() and match.end() <= e for s, e, _ in suffix_names):
+            continue  # "NHS Foundation Trust Chairman …" starting inside "Barnsley Hospital NHS Foundation Trust"; a list read already
         name = match.group(0)
         possessive = _POSSESSIVE_WORD.search(name)
         if possessive:  # "NHS England’s MCP plans": the name ends at the possessive

@@ -44,6 +44,8 @@ def test_names_joined_by_and_are_two_organisations():
 
 def test_a_list_of_three_under_a_plural_head_is_three_organisations():
     assert sorted(names("Leeds, Bradford and Wakefield CCGs will merge")) == ["Bradford CCG", "Leeds CCG", "Wakefield CCG"]
+    # "NHS" in front of the list is not a fourth, longer name
+    assert sorted(names("NHS Leeds, Bradford and Wakefield CCGs will merge")) == ["Bradford CCG", "NHS Leeds CCG", "Wakefield CCG"]
 
 
 def test_places_listed_after_a_plural_head_are_its_known_organisations():
