@@ -21,10 +21,10 @@ def load_first_names(path: Path = FIRST_NAMES_FILE) -> frozenset[str]:
 
 
 def _opens_a_name(span: Span, start: int) -> bool:
-    """A capital "Our" inside a sentence opens a name of three words or more ("backed by Our NHS Our Hospital");
+    """A capital "Our" or "Your" inside a sentence opens a name of three words or more ("backed by Our NHS Our Hospital");
     opening a sentence it is only the possessive ("Our Primary Care Network will …")."""
     doc = span.doc
-    if doc[start].text != "Our" or span.end - start < 3 or not doc[start + 1].text[:1].isupper():
+    if doc[start].text not in ("Our", "Your") or span.end - start < 3 or not doc[start + 1].text[:1].isupper():
         return False
     sentence_start = doc[start].sent.start if doc.has_annotation("SENT_START") else 0
     return not all(t.is_punct or t.is_space for t in doc[sentence_start:start])  # first word after “ opens it too

@@ -30,7 +30,7 @@ SUFFIX_HEADS = [
     r"Care\s+Group", r"Consortium", r"Alliance", r"Forum", r"Commission", r"Committee", r"Authority", r"Collaborative",
     r"Agency", r"Association", r"Society", r"Panel", r"Institute", r"Confederation", r"Partnership", r"Network",
     r"Ltd", r"Limited", r"plc", r"LLP", r"Medical\s+Centre", r"Health\s+Centre", r"Medical\s+Practice", r"Surgery",
-    r"Hospitals?", r"Court", r"Office", r"Campaign", r"Branch", r"LBC",
+    r"Hospitals?", r"Court", r"Office", r"Campaign", r"Branch", r"LBC", r"Healthcare", r"UK",
     r"(?:[Dd]istrict\s+|[Bb]orough\s+|[Cc]ounty\s+)?councils", r"for\s+(?:the\s+)?NHS",
 ]
 PREFIX_HEADS = [

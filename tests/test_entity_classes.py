@@ -194,6 +194,10 @@ def test_a_campaign_name_opening_with_our_is_kept_whole_and_split_from_its_neigh
     assert "Our NHS Our Hospital" in found
 
 
+def test_your_inside_a_sentence_opens_a_name_too(nlp, registry):
+    assert "Your Health Partnership" in organisations(nlp, registry, "The contract was awarded to Your Health Partnership last year.")
+
+
 def test_our_opening_a_sentence_is_a_possessive_not_a_name(nlp, registry):
     found = organisations(nlp, registry, "“Our Primary Care Leaders Network will speak for federations,” she said.")
     assert not any(name.startswith("Our ") for name in found)

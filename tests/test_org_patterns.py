@@ -28,6 +28,8 @@ def names(text, known=KNOWN):
         ("in partnership with Walsall metropolitan borough council", ["Walsall metropolitan borough council"]),
         ("practices joined the Leeds GP federation", ["Leeds GP federation"]),
         ("the Mercia and Wessex Provider Collaborative said", ["Mercia and Wessex Provider Collaborative"]),
+        # companies and charities named "… Healthcare" or "… UK"
+        ("the contract went to Larkspur Healthcare, not Fenwick Care UK", ["Larkspur Healthcare", "Fenwick Care UK"]),
         # "and the" splits only after a part that is a name by itself
         ("Kingsbury and the Weald NHS Trust", ["Kingsbury and the Weald NHS Trust"]),
     ],
