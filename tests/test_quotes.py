@@ -144,6 +144,11 @@ def test_quotes_carry_sentence_sentiment(analyse):
         # a role's head word stands for the one person holding it
         ("Dr Ann Lee, clinical chair of Leeds North CCG, opened the meeting. Later the chair said: “We have listened to "
          "every concern raised.”", "Ann Lee", "We have listened"),
+        # a document "reads" or "sets out" what the body that issued it says
+        ("Wessex Healthcare NHS Trust has published its response. It reads: “The trust cannot support a merger on this "
+         "timetable.”", "Wessex Healthcare NHS Trust", "The trust cannot support"),
+        ("Wessex Healthcare NHS Trust published its strategy. The strategy sets out that the trust will “merge back-office "
+         "functions by 2026”.", "Wessex Healthcare NHS Trust", "merge back-office functions"),
         # "according to" after the quote
         ("“Local people deserve better than this,” according to Kate Lowe.", "Kate Lowe", "Local people deserve better"),
         # a plural possessive inside a single-quoted quote does not close it
