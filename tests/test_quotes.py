@@ -144,6 +144,9 @@ def test_quotes_carry_sentence_sentiment(analyse):
         # a role's head word stands for the one person holding it
         ("Dr Ann Lee, clinical chair of Leeds North CCG, opened the meeting. Later the chair said: “We have listened to "
          "every concern raised.”", "Ann Lee", "We have listened"),
+        # more verbs of saying
+        ("“We got the timetable wrong,” Paula Clark conceded.", "Paula Clark", "We got the timetable wrong"),
+        ("Paula Clark vowed: “We will keep every ward open this winter.”", "Paula Clark", "We will keep every ward"),
         # a document "reads" or "sets out" what the body that issued it says
         ("Wessex Healthcare NHS Trust has published its response. It reads: “The trust cannot support a merger on this "
          "timetable.”", "Wessex Healthcare NHS Trust", "The trust cannot support"),
