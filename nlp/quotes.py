@@ -243,6 +243,8 @@ def resolve_speaker(words: str, position: int, stakeholders: Stakeholders, resol
     words = re.sub(r"^.*\b(?:(?:in|at|on|according\s+to|speaking|writing|responding|however|but|meanwhile|yesterday|today)\b[^,]*),\s+", "",
                    words.strip(), flags=re.IGNORECASE)
     words = re.sub(r"^(?:and|but|while|as|also)\s+", "", words, flags=re.IGNORECASE)
+    # "I raised the merger with the ICB, and he": the clause's own subject is the pronoun after the last joint
+    words = re.sub(r"^.*(?:,|\band\b|\bbut\b|\bwhile\b)\s+(?=(?:he|she|it)$)", "", words, flags=re.IGNORECASE)
     words = TRAILING_ADVERBS.sub("", words)  # "The CCG also suggested", "Mr Hill previously said"
     person = stakeholders.person_named_in(words)
     if person:

@@ -144,6 +144,9 @@ def test_quotes_carry_sentence_sentiment(analyse):
         # a role's head word stands for the one person holding it
         ("Dr Ann Lee, clinical chair of Leeds North CCG, opened the meeting. Later the chair said: “We have listened to "
          "every concern raised.”", "Ann Lee", "We have listened"),
+        # a pronoun subject after "and" is the speaker, not the body named earlier in the sentence
+        ("Wes Streeting answered questions in the Commons. I raised the merger of NHS Wessex Integrated Care Board, and he "
+         "responded that ‘we are not centralising but decentralising’.", "Wes Streeting", "we are not centralising"),
         # more verbs of saying
         ("“We got the timetable wrong,” Paula Clark conceded.", "Paula Clark", "We got the timetable wrong"),
         ("Paula Clark vowed: “We will keep every ward open this winter.”", "Paula Clark", "We will keep every ward"),
