@@ -327,13 +327,17 @@ REPORTING_VERBS = frozenset(VOCABULARY.speech_verbs)
 
 def subject_before(doc, position: int, text: str) -> str | None:
     """The words of the subject of the sentence around character ``position``, when the subject comes
-    before it: "The CCG" in "The CCG will “allow for growth …”". ``text`` is ``doc.text``."""
+    before it ("The CCG" in "The CCG will “allow for growth …”"), or after it in a sentence a participle of
+    saying opens ("Insisting “…”, Jo Bloggs said"). ``text`` is ``doc.text``."""
     span = doc.char_span(position, position + 1, alignment_mode="expand")
     if span is None:
         return None
     sentence = span.sent
     subject = next((t for t in sentence.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.right_edge.idx >= position or subject.lower_ in ("they", "we", "this", "that"):
+    # "Insisting “…”, Cllr Moore said …": a participle of saying opens the sentence, its speaker comes after the quote
+    opened_by_saying = sentence[0].tag_ == "VBG" and sentence[0].lemma_.lower() in REPORTING_VERBS
+    if subject is None or subject.right_edge.idx >= position and not opened_by_saying \
+            or subject.lower_ in ("they", "we", "this", "that"):
         return None  # whom "they" stands for is too loose to credit a quote to
     return text[subject.left_edge.idx : subject.right_edge.idx + len(subject.right_edge.text)]
 
