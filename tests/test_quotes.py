@@ -148,8 +148,8 @@ def test_quotes_carry_sentence_sentiment(analyse):
         ("Wes Streeting answered questions in the Commons. I raised the merger of NHS Wessex Integrated Care Board, and he "
          "responded that ‘we are not centralising but decentralising’.", "Wes Streeting", "we are not centralising"),
         # a participle of saying opens the sentence: the speaker is its subject, after the quote
-        ("Warning that the plans were “a disaster waiting to happen for patients”, Unison said it would ballot members.",
-         "Unison", "a disaster waiting to happen"),
+        ("Paula Clark chairs the committee. Insisting “that this merger by the back door is scrapped” Paula Clark "
+         "described the plans.", "Paula Clark", "that this merger by the back door"),
         # more verbs of saying
         ("“We got the timetable wrong,” Paula Clark conceded.", "Paula Clark", "We got the timetable wrong"),
         ("Paula Clark vowed: “We will keep every ward open this winter.”", "Paula Clark", "We will keep every ward"),
