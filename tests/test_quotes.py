@@ -149,7 +149,7 @@ def test_quotes_carry_sentence_sentiment(analyse):
          "responded that ‘we are not centralising but decentralising’.", "Wes Streeting", "we are not centralising"),
         # a participle of saying opens the sentence: the speaker is its subject, after the quote
         ("Paula Clark chairs the committee. Insisting “that this merger by the back door is scrapped” Paula Clark "
-         "described the plans.", "Paula Clark", "that this merger by the back door"),
+         "left the meeting early.", "Paula Clark", "that this merger by the back door"),
         # more verbs of saying
         ("“We got the timetable wrong,” Paula Clark conceded.", "Paula Clark", "We got the timetable wrong"),
         ("Paula Clark vowed: “We will keep every ward open this winter.”", "Paula Clark", "We will keep every ward"),
