@@ -182,6 +182,8 @@ def test_a_person_ending_as_bodies_names_do_is_an_organisation():
 def test_a_lone_name_the_text_calls_a_body_is_kept(nlp, registry):
     found = organisations(nlp, registry, "Staff joined the union Brightwork in 1993, and campaign group Holdfast backed them.")
     assert {"Brightwork", "Holdfast"} <= set(found)
+    found = organisations(nlp, registry, "The case was brought by the group JR4NHS, whose members include retired doctors.")
+    assert "JR4NHS" in found
 
 
 def test_a_provider_or_contractor_named_after_its_kind_is_a_body(nlp, registry):
