@@ -36,7 +36,7 @@ SUFFIX_HEADS = [
 PREFIX_HEADS = [
     r"Healthwatch", r"NHS", r"Royal\s+College\s+of", r"(?:Department|Ministry)\s+(?:of|for)",
     r"Institute\s+(?:of|for)", r"University\s+Hospitals?\s+of",
-    r"(?:Keep|Save|Defend|Protect|Support)\s+Our", r"Our\s+NHS",
+    r"(?:Keep|Save|Defend|Protect|Support)\s+Our", r"Our\s+NHS", r"Save", r"Hands\s+Off",
 ]
 _PREFIX = rf"(?:{'|'.join(PREFIX_HEADS)})"
 _SUFFIX_NAME = re.compile(rf"\b{_BODY}{_GAP}(?P<head>{'|'.join(SUFFIX_HEADS)})\b")

@@ -240,8 +240,8 @@ def resolve_speaker(words: str, position: int, stakeholders: Stakeholders, resol
     ``resolve_reference(text, position)`` turns "the trust" into the organisation meant.
     """
     # a scene-setting clause before the speaker: "In an email to members, the LMC said"
-    words = re.sub(r"^.*\b(?:(?:in|at|on|according\s+to|speaking|writing|responding|however|but|meanwhile|yesterday|today)\b[^,]*),\s+", "",
-                   words.strip(), flags=re.IGNORECASE)
+    words = re.sub(r"^.*\b(?:(?:in|at|on|according\s+to|speaking|writing|responding|yesterday|today)\b[^,]*|however|but|meanwhile),\s+",
+                   "", words.strip(), flags=re.IGNORECASE)  # "But, …" and "However, …" only with their comma
     words = re.sub(r"^(?:and|but|while|as|also)\s+", "", words, flags=re.IGNORECASE)
     # "I raised the merger with the ICB, and he": the clause's own subject is the pronoun after the last joint
     words = re.sub(r"^.*(?:,|\band\b|\bbut\b|\bwhile\b)\s+(?=(?:he|she|it)$)", "", words, flags=re.IGNORECASE)

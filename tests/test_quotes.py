@@ -150,6 +150,9 @@ def test_quotes_carry_sentence_sentiment(analyse):
         # a participle of saying opens the sentence: the speaker is its subject, after the quote
         ("Paula Clark chairs the committee. Insisting “that this merger by the back door is scrapped” Paula Clark "
          "left the meeting early.", "Paula Clark", "that this merger by the back door"),
+        # "But" opening the attribution is no scene-setting clause to cut up to the first comma
+        ("But Labour councillor Fiona Shaw, who chairs Walsall Borough Council’s scrutiny panel, said residents feared "
+         "“the slow death of our A&E”.", "Fiona Shaw", "the slow death of our A&E"),
         # more verbs of saying
         ("“We got the timetable wrong,” Paula Clark conceded.", "Paula Clark", "We got the timetable wrong"),
         ("Paula Clark vowed: “We will keep every ward open this winter.”", "Paula Clark", "We will keep every ward"),
