@@ -100,7 +100,7 @@ class RoleFinder:
         """Extend a role leftwards over modifiers ("acting", "integration", "executive team")."""
         while start > limit and start - 1 >= 0:
             token = doc[start - 1]
-            # "Acting chief executive" opening a sentence; "Trust chief executive" names the trust, not a kind of role
+            # "Acting chief executive" opening a sentence; "Northgate chief executive" names a body, not a kind of role
             lower_case = token.text.islower() or token.is_sent_start and token.text[1:].islower() and token.lower_ not in REFERENCE_WORDS
             verb_form = token.tag_ in FINITE_VERB_TAGS or token.i > 0 and token.nbor(-1).pos_ == "AUX"  # "had met"
             is_modifier = (token.pos_ in ROLE_MODIFIER_POS and lower_case and token.lower_ not in NOT_ROLE_MODIFIERS
@@ -304,9 +304,10 @@ class RoleFinder:
         if head_start is None or head_start < sentence_start:
             return None
         start = self._modifiers_before(doc, head_start, sentence_start)
-        while start < head_start and doc[start].pos_ == "PROPN" and not doc[start].text.islower() \
-                and doc[start].lower_ not in self.role_heads:
-            start += 1  # capitalised words before the role belong to the organisation ("Deputy" is the role's)
+        named = {word for s, e in organisations for word in doc.text[s:e].split()}
+        while start < head_start and not doc[start].text.islower() and doc[start].lower_ not in self.role_heads \
+                and (doc[start].pos_ == "PROPN" or doc[start].text in named):
+            start += 1  # capitalised words before the role name its body ("Deputy" is the role's; "Northgate" a body's)
         start = _portfolio_before(doc, start, sentence_start, i)
         role = doc[start:i].text.strip(" ,").lower()
         if not role or role in TITLES:
@@ -327,8 +328,8 @@ class RoleFinder:
                 earlier = self._role_ending_at(doc, k - 1, sentence_start, organisations)
                 if earlier and earlier.organisation_span:
                     return earlier
-        if organisation is None:  # "Mersey Care chief executive Name", "former CPFT CEO Name"
-            words = _capitalised_words_before(doc, start, sentence_start)
+        if organisation is None:  # "Mersey Care chief executive Name", "former CPFT CEO Name", "Northgate’s chief executive"
+            words = _capitalised_words_before(doc, j, sentence_start)
             if words is not None:
                 return RoleFinding(role, (words.start_char, words.end_char), short_form=True)
         return RoleFinding(role, organisation)
@@ -351,8 +352,8 @@ def _ends_at(organisations: list[tuple[int, int]], token) -> tuple[int, int] | N
 def _capitalised_words_before(doc: Doc, end: int, limit: int) -> Span | None:
     """The run of capitalised proper nouns (no person's name) just before token ``end``, if any."""
     start = end
-    while start > limit and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
-            and doc[start - 1].ent_type_ != "PERSON":
+    while start > limit and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].is_sent_start) \
+            and doc[start - 1].text[:1].isupper() and doc[start - 1].ent_type_ != "PERSON":  # a sentence's first word may be tagged NOUN
         start -= 1
     return doc[start:end] if start < end else None
 

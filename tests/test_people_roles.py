@@ -152,6 +152,11 @@ def test_a_councillors_title_is_their_role_when_nothing_else_is_said(analyse):
      "Tom Hale", "Fenland Partnership NHS Foundation Trust"),
     ("NHS Ashby Vale Integrated Care Board met. Ashby Vale chair Priya Shah said the merger would save money.",
      "Priya Shah", "NHS Ashby Vale Integrated Care Board"),
+    # a possessive short form, and a short form opening the sentence
+    ("Northgate University Hospitals NHS Foundation Trust will take over. The move, approved by NHS Improvement, will see "
+     "Northgate’s chief executive, Dame Julia Price, take charge.", "Julia Price", "Northgate University Hospitals NHS Foundation Trust"),
+    ("Northgate University Hospitals NHS Foundation Trust will take over. Northgate chief executive Dame Julia Price will "
+     "take charge.", "Julia Price", "Northgate University Hospitals NHS Foundation Trust"),
 ])
 def test_a_short_form_written_before_the_role_names_the_organisation(analyse, text, name, organisation):
     assert person(analyse(text), name).organisation == organisation
