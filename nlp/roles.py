@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from nlp.names import TITLES
 from nlp.vocabulary import VOCABULARY
@@ -304,9 +304,8 @@ class RoleFinder:
         if head_start is None or head_start < sentence_start:
             return None
         start = self._modifiers_before(doc, head_start, sentence_start)
-        named = {word for s, e in organisations for word in doc.text[s:e].split()}
         while start < head_start and not doc[start].text.islower() and doc[start].lower_ not in self.role_heads \
-                and (doc[start].pos_ == "PROPN" or doc[start].text in named):
+                and (doc[start].pos_ == "PROPN" or _in_a_name(doc[start], organisations)):
             start += 1  # capitalised words before the role name its body ("Deputy" is the role's; "Northgate" a body's)
         start = _portfolio_before(doc, start, sentence_start, i)
         role = doc[start:i].text.strip(" ,").lower()
@@ -374,6 +373,12 @@ def _office_title(person: Span) -> RoleFinding | None:
     """ "Cllr Name": a councillor, with no organisation stated."""
     title = person[0].lower_.rstrip(".")
     return RoleFinding(OFFICE_TITLES[title], None) if title in OFFICE_TITLES else None
+
+
+def _in_a_name(token: Token, organisations: list[tuple[int, int]]) -> bool:
+    """True when ``token``'s word is one of the words of an organisation the article names ("Northgate")."""
+    doc = token.doc
+    return any(token.text == t.text for s, e in organisations for t in doc.char_span(s, e, alignment_mode="expand") or ())
 
 
 def _portfolio_before(doc: Doc, start: int, limit: int, end: int) -> int:

@@ -12,7 +12,6 @@ rules' own votes decide. Topic words are found by ``nlp.topic_mentions``, the st
 a subject names by ``nlp.stance_holders``, the lexicon is ``nlp.stance_cues``.
 """
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -290,5 +289,5 @@ def stance_candidates(doc: Doc, topics: list[Topic], organisations: list, people
         elif main_topic and "main topic" in rules:
             stances += implicit_stances(context, main_topic, cues)
     kinds = {o.name: o.kind or "organisation" for o in organisations} | {p.name: "person" for p in people}
-    return with_pair_features(stances, kinds, lru_cache(maxsize=None)(sentiment))
+    return with_pair_features(stances, kinds, sentiment)
 
