@@ -4,6 +4,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from nlp.doc_text import text_of
 from nlp.organisations import collect_organisations, collect_outlets
 from nlp.people import collect_people
 from nlp.quotes import Stakeholders, collect_quotes, collect_reported_speech, subject_before
@@ -37,7 +38,7 @@ class Analyser:
         organisations = collect_organisations(doc, self.registry, self.proposals)
         people = collect_people(doc, organisations, self.role_finder, self.proposals)
         named = [(m.start, org.name) for org in organisations for m in org.mentions]
-        text = doc.text  # rebuilt from the tokens on every access: read it once
+        text = text_of(doc)
         stakeholders = Stakeholders(people, organisations, text)
         reference = lambda words, position: resolve_reference(words, position, named)  # noqa: E731
         quotes = collect_quotes(text, stakeholders, reference, lambda position: subject_before(doc, position, text))

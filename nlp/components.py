@@ -143,8 +143,9 @@ class EntityCorrections:
                                                                                 VOCABULARY.parties | self.job_titles)))
         organisation_texts = [e.text for e in entities if e.label_ == "ORG"]
         entities = [e for e in entities if e.label_ != "PERSON" or not is_false_person(e, organisation_texts)]
-        definitions = find_definitions(doc.text, [(e.start_char, e.end_char) for e in entities if e.label_ == "ORG"])
-        doc._.acronyms = {short: doc.text[start:end] for short, (start, end) in definitions.items()}
+        text = doc.text  # rebuilt from the tokens on every access: read it once
+        definitions = find_definitions(text, [(e.start_char, e.end_char) for e in entities if e.label_ == "ORG"])
+        doc._.acronyms = {short: text[start:end] for short, (start, end) in definitions.items()}
         # every use of a defined acronym, but not the definition itself: "Name (ABC)"
         acronym_uses = [Span(doc, t.i, t.i + 1, label="ORG") for t in doc
                         if t.text in doc._.acronyms and not (t.i > 0 and doc[t.i - 1].text == "(")]

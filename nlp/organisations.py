@@ -10,6 +10,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span
 
+from nlp.doc_text import text_of
 from nlp.entity_rules import ORGANISATION_WORDS
 from nlp.names import TITLES, near_copy, organisation_key
 from nlp.registry import Registry
@@ -24,6 +25,7 @@ NOT_ORGANISATIONS = re.compile(
 OUTLET_NAMES = ("HSJ", "Health Service Journal", "Pulse", "GPonline", "Healthcare Leader", "BBC", "The Guardian",
                 "The Times", "Nursing Times", "Local Democracy Reporting Service", "The Sentinel", "Shropshire Star")
 OUTLETS = {name.lower() for name in OUTLET_NAMES}
+OUTLET_PATTERN = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(OUTLET_NAMES, key=len, reverse=True)))})\b")
 
 
 def clean_org_text(text: str) -> str:
@@ -162,7 +164,7 @@ def collect_organisations(doc: Doc, registry: Registry, proposals: frozenset[str
     org_ents = [e for e in doc.ents if e.label_ == "ORG"]
     longer_names = [e.text for e in org_ents if len(e.text.split()) > 1]
     index = OrganisationIndex(registry)
-    text = doc.text  # built from the tokens on each access: read it once
+    text = text_of(doc)
     for ent in org_ents:
         written = clean_org_text(ent.text)
         if _is_place_inside_a_name(written, ent, longer_names, registry) or PLACE_AFTER.match(text, ent.end_char) or _is_a_kind(ent):
@@ -179,5 +181,5 @@ def collect_organisations(doc: Doc, registry: Registry, proposals: frozenset[str
 def collect_outlets(doc: Doc) -> list[str]:
     """The news outlets the article names as its source ("HSJ understands", "told Pulse"), kept apart
     from the stakeholders. Outlets are a known list, matched by name rather than left to NER."""
-    text = doc.text
-    return [name for name in OUTLET_NAMES if re.search(rf"\b{re.escape(name)}\b", text)]
+    named = set(OUTLET_PATTERN.findall(text_of(doc)))
+    return [name for name in OUTLET_NAMES if name in named]

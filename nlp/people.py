@@ -3,6 +3,7 @@ import re
 
 from spacy.tokens import Doc
 
+from nlp.doc_text import text_of
 from nlp.names import TITLES, organisation_key, person_key
 from nlp.results import Mention, OrganisationResult, PersonResult
 from nlp.organisations import clean_org_text, full_name, is_organisation_name, kind_from_name
@@ -63,7 +64,7 @@ def _organisation_name(span, doc: Doc, organisations: list[OrganisationResult], 
     for org in organisations:
         if any(m.start == span[0] and m.end == span[1] for m in org.mentions):
             return org.name
-    text = doc.text[span[0] : span[1]]
+    text = text_of(doc)[span[0] : span[1]]
     if not text[:1].isupper() or text.split()[-1].lower() in REFERENCE_WORDS or text.lower() in ("its", "their"):
         named = [(m.start, org.name) for org in organisations for m in org.mentions]
         return resolve_reference(text, span[0], named)
@@ -73,7 +74,7 @@ def _organisation_name(span, doc: Doc, organisations: list[OrganisationResult], 
         starting = [org for org in starting if org.kind == "council"]
     if len(starting) == 1:
         return starting[0].name
-    if starting or doc.text[span[1] : span[1] + 2] in ("’s", "'s"):
+    if starting or text_of(doc)[span[1] : span[1] + 2] in ("’s", "'s"):
         return None  # a place's possessive that does not single out one of its organisations
     name = clean_org_text(text)
     if not is_organisation_name(name, proposals):
@@ -95,7 +96,7 @@ def organisation_for_bare_role(person, role: str, organisations: list[Organisati
     """For a role stated without its organisation: a council role belongs to the council the article
     names most; any other role to the organisation named last before it in the same sentence
     ("Cannock Chase Council raised concerns, with deputy leader Gordon Alcott calling it…")."""
-    text = person.doc.text
+    text = text_of(person.doc)
     mentions = [(m.start, org) for org in organisations for m in org.mentions if m.end <= person.start_char
                 and not VENUE_AFTER.match(text, m.end)]  # "speaking at a Westminster Health Forum event"
     if COUNCIL_ROLES.search(role):
@@ -112,7 +113,7 @@ def collect_people(doc: Doc, organisations: list[OrganisationResult], role_finde
     A title with a surname and no full name anywhere ("Lord Darzi") is kept as written.
     """
     spans = [(ent, strip_title(ent.text)) for ent in doc.ents if ent.label_ == "PERSON"]
-    text = doc.text
+    text = text_of(doc)
     spans = [(ent, name) for ent, name in spans if is_person_name(name) and not is_byline(text, ent.start_char)]
     full = {person_key(name): PersonResult(name=name) for _, name in spans if len(name.split()) > 1}
     by_surname: dict[str, list[PersonResult]] = {}
@@ -139,7 +140,7 @@ def collect_people(doc: Doc, organisations: list[OrganisationResult], role_finde
         if finding is None:
             continue
         if finding.short_form:  # else as if no organisation were written before the role
-            organisation = (organisation_with_short_form(doc.text[slice(*finding.organisation_span)], organisations)
+            organisation = (organisation_with_short_form(text[slice(*finding.organisation_span)], organisations)
                             or organisation_for_bare_role(ent, finding.role, organisations))
         elif finding.organisation_span:
             organisation = _organisation_name(finding.organisation_span, doc, organisations, finding.role, proposals)

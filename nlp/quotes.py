@@ -11,6 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
+from nlp.doc_text import text_of
 from nlp.names import organisation_key
 from nlp.results import QuoteResult
 from nlp.vocabulary import VOCABULARY
@@ -347,7 +348,7 @@ def collect_reported_speech(doc, direct: list[QuoteResult], stakeholders: Stakeh
 
     Sentences already carrying a direct quote are left to it.
     """
-    reported, whole = [], doc.text  # Doc.text is rebuilt on each access: read it once
+    reported, whole = [], text_of(doc)
     for sentence in doc.sents:
         if any(q.start < sentence.end_char and sentence.start_char < q.end for q in direct):
             continue
