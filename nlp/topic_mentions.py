@@ -38,7 +38,8 @@ def find_topic_mentions(sentence: Span, topics: list[Topic], excluded: list[tupl
     of things that are not organisations ("merge their back office functions").
     """
     found = []
-    tokens = [t for t in sentence if not any(s <= t.idx < e for s, e in excluded)]
+    inside = [(s, e) for s, e in excluded if s < sentence.end_char and sentence.start_char < e]  # this sentence's names
+    tokens = [t for t in sentence if not any(s <= t.idx < e for s, e in inside)]
     variant_of: dict[str, set[str]] = {}
     for word, variants in cues.term_variants.items():
         for variant in variants:
