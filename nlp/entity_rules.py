@@ -21,6 +21,14 @@ def load_first_names(path: Path = FIRST_NAMES_FILE) -> frozenset[str]:
 
 
 def _opens_a_name(span: Span, start: int) -> bool:
+    """A word that may open a name though it cannot start most: a short number ("999 Call for the NHS"), or "Our"/"Your"."""
+    token = span.doc[start]
+    if token.is_digit and len(token) <= 3 and span.end - start >= 3 and span.doc[start + 1].text[:1].isupper():
+        return True
+    return _opens_with_our(span, start)
+
+
+def _opens_with_our(span: Span, start: int) -> bool:
     """A capital "Our" or "Your" inside a sentence opens a name of three words or more ("backed by Our NHS Our Hospital");
     opening a sentence it is only the possessive ("Our Primary Care Network will …")."""
     doc = span.doc
@@ -34,8 +42,8 @@ def trim_name_span(span: Span) -> Span | None:
     """``span`` without leading words that cannot start a name, or a trailing possessive."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (
-        doc[start].pos_ in NOT_NAME_START_POS and doc[start].text not in ("The", "NHS") and not _opens_a_name(span, start)
+    while start < end and not _opens_a_name(span, start) and (
+        doc[start].pos_ in NOT_NAME_START_POS and doc[start].text not in ("The", "NHS")
         or doc[start].is_sent_start and doc[start].lower_ in SENTENCE_STARTERS
         or not doc[start].text[:1].isupper()
     ):

@@ -39,7 +39,8 @@ PREFIX_HEADS = [
     r"(?:Keep|Save|Defend|Protect|Support)\s+Our", r"Our\s+NHS", r"Save", r"Hands\s+Off",
 ]
 _PREFIX = rf"(?:{'|'.join(PREFIX_HEADS)})"
-_SUFFIX_NAME = re.compile(rf"\b{_BODY}{_GAP}(?P<head>{'|'.join(SUFFIX_HEADS)})\b")
+# A name may open with a short number ("999 Call for the NHS"); a year never opens one ("In 2019 Leeds City Council").
+_SUFFIX_NAME = re.compile(rf"\b(?:\d{{1,3}}{_GAP})?{_BODY}{_GAP}(?P<head>{'|'.join(SUFFIX_HEADS)})\b")
 _PREFIX_NAME = re.compile(rf"\b{_PREFIX}{_GAP}{_BODY}")
 _AND = r"(?:,?\s+(?:and|&)\s+|,\s+)"
 # Where one complete name ends and the next begins: "X CCG and Y CCG", "X Council, and Y Council",

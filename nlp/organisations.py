@@ -67,7 +67,7 @@ def is_organisation_name(text: str, proposals: frozenset[str] = frozenset()) -> 
         return False
     if lowered.split()[-1] in VOCABULARY.people_groups or lowered.split()[-1] in DANGLING_WORDS:
         return False  # "Leeds GPs", or a fragment cut before its name: "Councillors on"
-    if all(word in VOCABULARY.descriptor_words for word in lowered.split()):  # "GP Federations", "Community Provider"
+    if all(word in VOCABULARY.descriptor_words or word.isdigit() for word in lowered.split()):  # "GP Federations", "12 NHS Trusts"
         return False
     return not NOT_ORGANISATIONS.search(text)
 

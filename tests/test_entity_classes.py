@@ -264,3 +264,11 @@ def test_a_kind_after_a_is_no_body_but_a_body_describing_a_noun_is(nlp, registry
 ])
 def test_a_name_is_cut_from_the_people_and_titles_around_it(nlp, registry, text, expected):
     assert organisations(nlp, registry, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A separate claim was brought by 111 Voices for the NHS last year.", ["111 Voices for the NHS"]),
+    ("In 2019 Leeds City Council agreed the plan.", ["Leeds City Council"]),  # a year opens no name
+])
+def test_a_short_number_may_open_a_name(nlp, registry, text, expected):
+    assert organisations(nlp, registry, text) == expected
