@@ -31,7 +31,7 @@ SUFFIX_HEADS = [
     r"Agency", r"Association", r"Society", r"Panel", r"Institute", r"Confederation", r"Partnership", r"Network",
     r"Ltd", r"Limited", r"plc", r"LLP", r"Medical\s+Centre", r"Health\s+Centre", r"Medical\s+Practice", r"Surgery",
     r"Hospitals?", r"Court", r"Office", r"Campaign", r"Branch", r"LBC", r"Healthcare", r"UK",
-    r"(?:[Dd]istrict\s+|[Bb]orough\s+|[Cc]ounty\s+)?councils", r"for\s+(?:the\s+)?NHS",
+    r"(?:[Dd]istrict\s+|[Bb]orough\s+|[Cc]ounty\s+)?councils", r"for\s+(?:the\s+)?NHS(?!\s+[A-Z])",  # not "… for NHS England"
 ]
 PREFIX_HEADS = [
     r"Healthwatch", r"NHS", r"Royal\s+College\s+of", r"(?:Department|Ministry)\s+(?:of|for)",

@@ -97,7 +97,9 @@ ATTRIBUTION_AFTER = re.compile(
     rf"^\s*[,.]?\s*(?:(?P<verb_first>{SPEECH_VERBS}|according\s+to)\s+(?P<speaker_late>[^.,;:“”\"]{{2,100}})|"
     rf"(?P<speaker>[^.,;:“”\"]{{2,100}}?)\s+(?:has\s+|have\s+)?(?:{SPEECH_VERBS})\b|"
     # a whole clause between two parts of a quote: "“…,” the trust’s chairman, Sir Tom Reid, said, “…”"
-    rf"(?P<speaker_clause>[^.;:“”\"]{{2,100}}?)\s+(?:{SPEECH_VERBS})\s*[,.]\s*(?:[“\"‘]|$))"
+    rf"(?P<speaker_clause>[^.;:“”\"]{{2,100}}?)\s+(?:{SPEECH_VERBS})\s*[,.]\s*(?:[“\"‘]|$)|"
+    # a name after a dash, as under a pull quote: "“…” – Jo Bloggs, chair of X"
+    rf"[–—]\s*(?P<speaker_dash>[A-Z][^.;:“”\"]{{2,100}})\.?\s*$)"
 )
 BULLETS = " \t•·*–-"  # a quote opening a bullet point opens its paragraph
 # A line that introduces what follows with a colon and no speech verb: its words name the speaker.
@@ -116,7 +118,7 @@ def attribution_candidates(text: str, quote: QuoteSpan) -> list[str]:
     after = ATTRIBUTION_AFTER.match(text[quote.end + 1 : paragraph_end])
     introduces_next = after and re.match(r"\s*:", text[quote.end + 1 + after.end() : paragraph_end])
     if after and not introduces_next:  # "X said:" after a quote introduces the next one
-        candidates.append((after.group("speaker_late") or after.group("speaker") or after.group("speaker_clause")).strip())
+        candidates.append(next(group for group in after.group("speaker_late", "speaker", "speaker_clause", "speaker_dash") if group).strip())
     before = _without_quotes(text[paragraph_start : max(paragraph_start, quote.start - 1)])
     caption = CAPTION.search(before)  # "Dr Maureen Baker: ‘…’"
     if caption:

@@ -28,6 +28,8 @@ def names(text, known=KNOWN):
         ("in partnership with Walsall metropolitan borough council", ["Walsall metropolitan borough council"]),
         ("practices joined the Leeds GP federation", ["Leeds GP federation"]),
         ("the Mercia and Wessex Provider Collaborative said", ["Mercia and Wessex Provider Collaborative"]),
+        # "for the NHS" ends a campaign's name, not a body's "for NHS England"
+        ("the report was written by Mercia CCG for NHS England", ["Mercia CCG", "NHS England"]),
         # campaigns named "Save …" or "Hands Off …"
         ("The Save Kingsbridge A&E campaign and Hands Off Wessex Hospitals marched", ["Save Kingsbridge A&E", "Hands Off Wessex Hospitals"]),
         # companies and charities named "… Healthcare" or "… UK"

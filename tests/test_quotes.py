@@ -153,6 +153,8 @@ def test_quotes_carry_sentence_sentiment(analyse):
         # "But" opening the attribution is no scene-setting clause to cut up to the first comma
         ("But Labour councillor Fiona Shaw, who chairs Walsall Borough Council’s scrutiny panel, said residents feared "
          "“the slow death of our A&E”.", "Fiona Shaw", "the slow death of our A&E"),
+        # a name after a dash, as under a pull quote
+        ("“We will fight this all the way,” – Jo Bloggs, chair of Save Kingsbridge Hospital.", "Jo Bloggs", "We will fight this"),
         # more verbs of saying
         ("“We got the timetable wrong,” Paula Clark conceded.", "Paula Clark", "We got the timetable wrong"),
         ("Paula Clark vowed: “We will keep every ward open this winter.”", "Paula Clark", "We will keep every ward"),
