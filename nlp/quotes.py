@@ -8,7 +8,7 @@ so an unbalanced mark never swallows the rest of the article.
 """
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from nlp.doc_text import text_of
@@ -322,7 +322,22 @@ def collect_quotes(text: str, stakeholders: Stakeholders, resolve_reference, sub
             continue  # a short phrase in quote marks, or words the text does not attribute to anyone
         quotes.append(QuoteResult(speaker=speaker.name if speaker else None, speaker_type=speaker.kind if speaker else None,
                                   text=quoted, direct=True, start=span.start, end=span.end))
-    return quotes
+    return _first_of_each(quotes)
+
+
+def _first_of_each(quotes: list[QuoteResult]) -> list[QuoteResult]:
+    """The quotes without a repeat of the same words (a standfirst or bullet quoting the body): one quote, kept
+    where it first stands, credited to a person when either telling names one ("NHS England adviser says “…”"
+    above "Sir Stephen Bubb said “…”")."""
+    best: dict[str, QuoteResult] = {}
+    for quote in quotes:
+        key = " ".join(re.findall(r"\w+", quote.text.lower()))
+        first = best.get(key)
+        if first is None:
+            best[key] = quote
+        elif first.speaker_type != "person" and quote.speaker_type == "person":
+            best[key] = replace(quote, start=first.start, end=first.end)
+    return sorted(best.values(), key=lambda q: q.start)
 
 
 REPORTING_VERBS = frozenset(VOCABULARY.speech_verbs)

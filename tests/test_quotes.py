@@ -176,6 +176,12 @@ def test_attribution_beyond_said(analyse, text, speaker, starts):
     assert any(who == speaker and words.startswith(starts) for who, words in normalised), quotes
 
 
+def test_a_quote_repeated_from_the_standfirst_is_one_quote_credited_to_the_person(analyse):
+    text = ("• NHS England adviser says “institutions such as Kingsbridge Hospital should close”\n\n"
+            "Sir Stephen Bubb, who advises NHS England, said “institutions such as Kingsbridge Hospital should close”.")
+    assert direct(analyse(text)) == [("Stephen Bubb", "institutions such as Kingsbridge Hospital should close")]
+
+
 def test_a_quote_under_they_is_not_credited_to_a_guess(analyse):
     text = "Paula Clark and Neil Carr have left. They paused recruitment to look at “opportunities for different approaches”."
     assert direct(analyse(text)) == []
