@@ -249,6 +249,7 @@ def resolve_speaker(words: str, position: int, stakeholders: Stakeholders, resol
     # "I raised the merger with the ICB, and he": the clause's own subject is the pronoun after the last joint
     words = re.sub(r"^.*(?:,|\band\b|\bbut\b|\bwhile\b)\s+(?=(?:he|she|it)$)", "", words, flags=re.IGNORECASE)
     words = TRAILING_ADVERBS.sub("", words)  # "The CCG also suggested", "Mr Hill previously said"
+    words = re.sub(r",?\s+(?:which|who)$", "", words, flags=re.IGNORECASE)  # "The trust, which said …"
     person = stakeholders.person_named_in(words)
     if person:
         return Speaker(person.name, "person")

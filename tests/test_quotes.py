@@ -153,6 +153,9 @@ def test_quotes_carry_sentence_sentiment(analyse):
         # "But" opening the attribution is no scene-setting clause to cut up to the first comma
         ("But Labour councillor Fiona Shaw, who chairs Walsall Borough Council’s scrutiny panel, said residents feared "
          "“the slow death of our A&E”.", "Fiona Shaw", "the slow death of our A&E"),
+        # a relative clause's speech verb speaks for the noun it hangs on
+        ("Wessex Healthcare NHS Trust was approached. The trust, which said it had “no plans to close the unit this "
+         "year”, will meet in May.", "Wessex Healthcare NHS Trust", "no plans to close the unit"),
         # a name after a dash, as under a pull quote
         ("“We will fight this all the way,” – Jo Bloggs, chair of Save Kingsbridge Hospital.", "Jo Bloggs", "We will fight this"),
         # more verbs of saying
