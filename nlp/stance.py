@@ -29,10 +29,10 @@ from nlp.votes import ballot_side
 # The rule reader's named rules, each switchable (``tracker evaluate --without RULE``) and kept only while
 # switching it off lowers the out-of-fold score (README, "Stances"). Retired that way: crediting a quote's
 # speaker with a cue that has no subject, "doing the topic is backing it", backing one option "instead of"
-# another as opposing the other, members sharing an unnamed alliance's stance, and a spokesperson's
-# stance as their organisation's: with the learned combiner, none of them raised the out-of-fold score.
+# another as opposing the other, members sharing an unnamed alliance's stance, a spokesperson's stance as
+# their organisation's, and the owner of a plan backing it ("X's merger plans"): with the learned combiner,
+# none of them raised the out-of-fold score.
 RULES = frozenset({
-    "owner",  # the owner of a plan backs it: "X's merger plans", "NHS England plans"
     "vote count",  # a sentence counting votes on both sides shows the side with more
     "main topic",  # a sentence naming stakeholders but no topic is evidence on the article's main topic
 })
@@ -172,17 +172,6 @@ def implicit_stances(context: SentenceContext, topic: str, cues: Cues) -> list[S
     return results
 
 
-def _owners(topic: Token, context: SentenceContext, cues: Cues) -> list[Holder]:
-    """Who a plan belongs to: the possessor of the topic or of the plan word it hangs on ("X's merger plans",
-    "X's plans to merge"), or a name compounded with it ("NHS England plans"). Whoever else speaks of it,
-    its owner backs it."""
-    nouns = [topic, topic.head] if topic.head.lemma_.lower() in cues.topic_references else [topic]
-    if topic.dep_ in ("acl", "xcomp") and topic.head.pos_ == "NOUN":  # "plans to merge"
-        nouns.append(topic.head)
-    owners = [c for noun in nouns for c in noun.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"]
-    return [h for owner in owners for h in holders_of([owner], context.holders, None, context.earlier)]
-
-
 def sentence_stances(context: SentenceContext, cues: Cues) -> list[StanceResult]:
     """The positions one sentence shows, and neutral reports for the rest of its stakeholders: one
     explained candidate per (stakeholder, topic) named in the sentence."""
@@ -197,9 +186,6 @@ def sentence_stances(context: SentenceContext, cues: Cues) -> list[StanceResult]
             for holder in _holders_doing(verb, mention.token, context, speaker):
                 link = "speaker of the quote" if speaker and holder.name == speaker.name else "subject of the cue"
                 positions.setdefault(holder, Position(polarity, verb, link))  # "X announced that Y would become an ACS": both back it
-        if "owner" in context.rules:
-            for holder in _owners(mention.token, context, cues):
-                positions.setdefault(holder, Position("support", mention.token, "owner of the plan"))
         method = "dependency cue"
         if positions and ballot and "vote count" in context.rules:  # "seven votes in support and four against": the count decides
             positions, method = {holder: Position(ballot, p.cue, "vote count") for holder, p in positions.items()}, "vote count"

@@ -167,12 +167,3 @@ def test_a_new_topic_needs_no_code(nlp, registry, tmp_path):
     analyser = Analyser(registry, load_topics(topics_file))
     result = analyser.analyse_doc(nlp("Walsall Healthcare NHS Trust opposes the closure of the ward."))
     assert [(s.stakeholder, s.topic, s.stance) for s in result.stances] == [("Walsall Healthcare NHS Trust", "closure", "oppose")]
-
-
-def test_the_owner_of_a_plan_backs_it(nlp, registry):
-    from nlp.topics import Topic
-
-    topics = [Topic("merger", "Merger", ("merger", "merge"))]
-    text = "Unison criticised NHS England's merger plans on Tuesday."
-    found = {(c.stakeholder, c.link): c.stance for c in Analyser(registry, topics).stance_candidates(nlp(text))}
-    assert found[("NHS England", "owner of the plan")] == "support"
