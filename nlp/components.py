@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from nlp.acronyms import find_definitions
+from nlp.doc_text import text_of
 from nlp.entity_rules import (
     ORGANISATION_WORDS, is_false_person, judges, load_first_names, looks_like_person, names_after_labels, titled_names,
     trim_name_span, with_title, without_group_words, without_role_word,
@@ -129,13 +130,13 @@ class EntityCorrections:
     def __call__(self, doc: Doc) -> Doc:
         entities = []
         for ent in self._tidied(self._relabelled(doc.ents)):
-            if ent.label_ == "ORG" and len(ent) > 2 and ent[0].lower_ in self.job_titles \
-                    and looks_like_person(ent[1:], self.first_names):
-                ent = Span(doc, ent.start + 1, ent.end, label="ORG")  # "Campaigner Bill Hart": a job title, then a person
+            trimmed = without_role_word(ent, self.job_titles)  # "Chair Ann Lee"; an "organisation" "Campaigner Bill Hart"
+            if ent.label_ == "PERSON" or looks_like_person(trimmed, self.first_names):
+                ent = trimmed
             if ent.label_ == "ORG" and looks_like_person(ent, self.first_names):
                 ent = Span(doc, ent.start, ent.end, label="PERSON")
             if ent.label_ == "PERSON":
-                ent = without_group_words(with_title(without_role_word(ent, self.job_titles)))
+                ent = without_group_words(with_title(ent))
             if ent is not None:
                 entities.append(ent)
         entities = filter_spans(judges(doc) + filter_spans(entities + titled_names(doc, entities)
@@ -143,7 +144,7 @@ class EntityCorrections:
                                                                                 VOCABULARY.parties | self.job_titles)))
         organisation_texts = [e.text for e in entities if e.label_ == "ORG"]
         entities = [e for e in entities if e.label_ != "PERSON" or not is_false_person(e, organisation_texts)]
-        text = doc.text  # rebuilt from the tokens on every access: read it once
+        text = text_of(doc)
         definitions = find_definitions(text, [(e.start_char, e.end_char) for e in entities if e.label_ == "ORG"])
         doc._.acronyms = {short: text[start:end] for short, (start, end) in definitions.items()}
         # every use of a defined acronym, but not the definition itself: "Name (ABC)"

@@ -77,7 +77,7 @@ def without_group_words(span: Span) -> Span | None:
 
 
 def without_role_word(span: Span, role_words: frozenset[str]) -> Span:
-    """A PERSON span without a job title NER took into it: "Chair Ann Lee" is Ann Lee."""
+    """A span without a job title NER took into a name: "Chair Ann Lee" is Ann Lee."""
     if len(span) > 2 and span[0].lower_ in role_words and span[1].text[:1].isupper():
         return Span(span.doc, span.start + 1, span.end, label=span.label)
     return span
