@@ -33,8 +33,8 @@ SKIPPED_BEFORE_ROLE = {"is", "was", "has", "been", "currently", "also", "now", "
 ROLE_AFTER_NAME_VERBS = {"is", "was", "has", "becomes", "became"}
 # Roles written after a name with no comma.
 POSTNOMINAL_ROLES = {"MP", "MEP", "MSP"}
-# Endings of words for professions: "paediatrician", "scientist", "psychiatrist".
-PROFESSION = re.compile(r"[a-z]{3,}(?:ician|iatrist|ologist|(?<!l)ist)$")
+# Endings of words for professions: "paediatrician", "scientist", "psychiatrist", "specialist" (not "checklist").
+PROFESSION = re.compile(r"[a-z]{3,}(?:ician|iatrist|ologist|(?<!l)ist|alist)$")
 NOT_ROLE_MODIFIERS = {"with", "and", "the", "a", "an", "its", "their", "his", "her", "said", "says", "told", "by",
                       "as", "former", "including", "like", "such"}
 # Roles that only exist in local government: without a stated organisation, they belong to a council.

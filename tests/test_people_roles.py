@@ -71,6 +71,7 @@ def person(result, name):
         # professions named by their ending, and two roles joined by "and"
         ("Campaigners including scientist Professor Stephen Hawking have won permission to challenge the plans.",
          "Stephen Hawking", "scientist", None),
+        ("Cancer specialist Dr Amy Fox said the unit must stay.", "Amy Fox", "cancer specialist", None),
         ("Dr Tony Marsh, retired paediatrician and co-chair of the campaign, gave evidence.",
          "Tony Marsh", "retired paediatrician and co-chair", None),
         # the field of a role ends at a comma before the verb
