@@ -14,6 +14,7 @@ from functools import cached_property
 from nlp.doc_text import text_of
 from nlp.names import organisation_key
 from nlp.results import QuoteResult
+from nlp.roles import load_role_heads
 from nlp.vocabulary import VOCABULARY
 
 OPENING = {"“": "”", '"': '"', "‘": "’", "'": "'", "’": "’"}
@@ -147,15 +148,21 @@ def _without_quotes(text: str) -> str:
 
 
 PRONOUNS = {"he", "she", "him", "her"}
+ROLE_HEADS = load_role_heads()
 SENTENCE_END = re.compile(r"[.!?][”\"’']?\s+|\n+")
 TRAILING_ADVERBS = re.compile(r"(?:\s+(?:also|previously|later|today|yesterday|now|then|again|recently|earlier|"
                               r"subsequently|further|already|once|last\s+week|this\s+week))+$", re.IGNORECASE)
 _DOCUMENT = rf"(?:{'|'.join(VOCABULARY.documents)})"
-# "It says:", "The statement said:", "The report sets out …:": a document, or a pronoun standing for one,
-# that speaks for the last stakeholder named before it.
-DOCUMENTS = re.compile(rf"^(?:(?:it|they)$|the\s+{_DOCUMENT}\b)", re.IGNORECASE)
+# "The statement said:", "The report sets out …:": a document that speaks for the body that issued it.
+DOCUMENTS = re.compile(rf"^the\s+(?P<document>{_DOCUMENT})\b", re.IGNORECASE)
+# "a statement from the GP federation", "a report by Healthwatch": the body that issued a document
+DOCUMENT_SOURCE = re.compile(rf"\b{_DOCUMENT}\s+(?:from|by|issued\s+by|published\s+by|on\s+behalf\s+of)\s+"
+                             r"(?P<source>[^,.;:“”\"]+)", re.IGNORECASE)
+MAX_SOURCE_WORDS = 6
+# "a report to the committee", "a letter sent to the trust": the organisation after "to" receives a document
+RECIPIENT = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
 # "A CCG paper on the plans says", "the DH report states": a document that names the body it speaks for.
-NAMED_DOCUMENTS = re.compile(rf"^(?:[\w’'&-]+\s+){{1,3}}?{_DOCUMENT}\b", re.IGNORECASE)
+NAMED_DOCUMENTS = re.compile(rf"^(?P<issuer>(?:[\w’'&-]+\s+){{1,3}}?){_DOCUMENT}\b", re.IGNORECASE)
 _SPOKESPERSON = r"(?:spokes(?:person|man|woman)|representative)"
 ORGANISATION_SPEAKERS = re.compile(rf"(?:a\s+)?(?:{_SPOKESPERSON}|statement)\s+(?:for|from)\s+(?P<org>.+)$", re.IGNORECASE)
 # "A CCG spokeswoman", "an NHS England spokesperson": the body is named before the spokesperson.
@@ -227,6 +234,26 @@ class Stakeholders:
         found = [(m.start, found.name) for found in named for m in found.mentions if begin <= m.start < end]
         return Speaker(min(found)[1], kind) if found else None
 
+    def sentences_mentioning(self, document: str, position: int) -> list[tuple[int, int]]:
+        """The start and end of each sentence before the one at ``position`` that mentions ``document`` ("report"),
+        nearest first."""
+        current = bisect_right(self._sentence_starts, position) - 1
+        noun = re.compile(rf"\b{re.escape(document)}\b", re.IGNORECASE)
+        earlier = zip(self._sentence_starts[:current], self._sentence_starts[1 : current + 1])
+        return [(begin, end) for begin, end in reversed(list(earlier)) if noun.search(self.text, begin, end)]
+
+    def author_in(self, begin: int, end: int) -> "Speaker | None":
+        """The first organisation named between ``begin`` and ``end``, outside quotes and other than as a document's
+        recipient ("a report to the committee")."""
+        named = sorted((m.start, org.name) for org in self.organisations for m in org.mentions if begin <= m.start < end
+                       and not RECIPIENT.search(self.text[max(begin, m.start - 12) : m.start])
+                       and not any(quote.start <= m.start < quote.end for quote in self._quote_spans))
+        return Speaker(named[0][1], "organisation") if named else None
+
+    @cached_property
+    def _quote_spans(self) -> list[QuoteSpan]:
+        return find_quote_spans(self.text)
+
     def person_with_role(self, words: str):
         """The one person whose role the words name: "the chief executive said", or its head word alone
         ("the chair" for a clinical chair)."""
@@ -259,11 +286,21 @@ def resolve_speaker(words: str, position: int, stakeholders: Stakeholders, resol
         return found or (Speaker(person.name, "person") if person else None)
     if words.lower() == "it":
         return stakeholders.first_of_previous_sentence(position, "organisation") or stakeholders.last_named_before(position, people=False)
-    if DOCUMENTS.match(words):  # a document is issued by a body; "they" may be people
-        return stakeholders.last_named_before(position, people=words.lower() == "they")
-    if NAMED_DOCUMENTS.match(words):
-        organisation = stakeholders.organisation_named_in(words)
-        return Speaker(organisation.name, "organisation") if organisation else None
+    if words.lower() == "they":  # a plural stands for a body only when the sentence before names one
+        return stakeholders.first_of_previous_sentence(position, "organisation")
+    document = DOCUMENTS.match(words)
+    if document:  # a document speaks for the body that issued it, named where the document was first spoken of
+        return _document_author(document.group("document"), position, stakeholders, resolve_reference)
+    named_document = NAMED_DOCUMENTS.match(words)
+    if named_document:  # "A CCG paper says", "a statement issued by the trust", "a trust statement"
+        written = re.sub(r"\s+to\s.*$", "", words)  # not "a report to X"
+        organisation = stakeholders.organisation_named_in(written)
+        if organisation:
+            return Speaker(organisation.name, "organisation")
+        source = DOCUMENT_SOURCE.search(written)
+        issuer = re.sub(r"^(?:an?|the)\s+|[’']s?$", "", named_document.group("issuer").strip(), flags=re.IGNORECASE)
+        return (_source_speaker(source, stakeholders, resolve_reference) if source
+                else _organisation_referred_to(issuer, position, resolve_reference) if issuer else None)
     if BARE_SPOKESPERSON.match(words):
         return stakeholders.last_named_before(position, people=False)
     spokesperson = ORGANISATION_SPEAKERS.search(words) or SPOKESPERSON_OF.match(words)
@@ -277,8 +314,42 @@ def resolve_speaker(words: str, position: int, stakeholders: Stakeholders, resol
     possessor = None if spokesperson else POSSESSOR.match(words)
     if possessor:  # "the trust’s chief executive": a role at the body, its holder not named
         return resolve_speaker(possessor.group("org"), position, stakeholders, resolve_reference)
-    name = resolve_reference(re.sub(r"^an?\s+", "", target, flags=re.IGNORECASE), position)
+    own_role = re.fullmatch(r"its\s+(?P<role>[\w\s-]+)", words, re.IGNORECASE)
+    if own_role and own_role.group("role").lower() in ROLE_HEADS:  # "Its chairman said": the body "it" stands for
+        return resolve_speaker("it", position, stakeholders, resolve_reference)
+    return _organisation_referred_to(target, position, resolve_reference)
+
+
+def _organisation_referred_to(words: str, position: int, resolve_reference) -> Speaker | None:
+    """The organisation a referring noun stands for: "the trust", "a trust"."""
+    name = resolve_reference(re.sub(r"^an?\s+", "", words, flags=re.IGNORECASE), position)
     return Speaker(name, "organisation") if name else None
+
+
+def _source_speaker(source: re.Match, stakeholders: Stakeholders, resolve_reference) -> Speaker | None:
+    """The body a DOCUMENT_SOURCE match names: the longest start of its words that resolves to one
+    ("the college published later today" → "the college")."""
+    words = source.group("source").split()[:MAX_SOURCE_WORDS]
+    for length in range(len(words), 0, -1):
+        author = resolve_speaker(" ".join(words[:length]), source.start("source"), stakeholders, resolve_reference)
+        if author:
+            return author
+    return None
+
+
+def _document_author(document: str, position: int, stakeholders: Stakeholders, resolve_reference) -> Speaker | None:
+    """Who issued "the report" (``document``) quoted at ``position``: the body named where the article spoke of the
+    report before ("a statement from the local GP federation", "new NHS England guidance"), nearest first.
+    None when those sentences name no author ("In a statement, the trusts said": several bodies; "A report to
+    the committee said": only its recipient); the body named last before the quote when the article never
+    spoke of the report before."""
+    mentions = stakeholders.sentences_mentioning(document, position)
+    for begin, end in mentions:
+        source = DOCUMENT_SOURCE.search(stakeholders.text, begin, end)
+        author = (source and _source_speaker(source, stakeholders, resolve_reference)) or stakeholders.author_in(begin, end)
+        if author:
+            return author
+    return None if mentions else stakeholders.last_named_before(position, people=False)
 
 
 def _starts_paragraph(text: str, quote: QuoteSpan) -> bool:

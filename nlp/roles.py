@@ -460,7 +460,7 @@ def resolve_reference(text: str, position: int, named: list[tuple[int, str]]) ->
     ``named`` holds (position, canonical name) of every organisation mention in the article.
     """
     words = text.lower().split()
-    word, hints = words[-1], [w for w in words[:-1] if w != "the"]
+    word, hints = words[-1], [w for w in words[:-1] if w != "the" and w not in VOCABULARY.reference_modifiers]
     earlier = [name for where, name in sorted(named) if where < position]
     if word in ("its", "their"):
         return earlier[-1] if earlier else None

@@ -29,6 +29,7 @@ class Vocabulary:
     kind_acronyms: frozenset[str]  # "STP", "CCG": another kind of body's acronym in front of a name
     kinds: tuple[tuple[str, str], ...]  # (pattern on the lower-case name, kind), first match wins
     references: dict[str, tuple[str, ...]]  # "council" → name words it can stand for
+    reference_modifiers: frozenset[str]  # "local" in "the local trust": says nothing of which trust
     titles: frozenset[str]
     people_groups: frozenset[str]
     place_words: frozenset[str]  # "House" in "Victoria House": a place, not a person
@@ -81,6 +82,7 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
         kind_acronyms=frozenset(heads["kind_acronyms"]),
         kinds=tuple((entry["pattern"], entry["kind"]) for entry in data["kind"]),
         references={word: tuple(stands_for) for word, stands_for in data["references"].items()},
+        reference_modifiers=frozenset(data["reference_modifiers"]["words"]),
         titles=frozenset(people["titles"]),
         people_groups=frozenset(people["groups"]),
         place_words=frozenset(people["place_words"]),

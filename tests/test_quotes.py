@@ -185,6 +185,54 @@ def test_a_quote_repeated_from_the_standfirst_is_one_quote_credited_to_the_perso
     assert direct(analyse(text)) == [("Stephen Bubb", "institutions such as Kingsbridge Hospital should close")]
 
 
+@pytest.mark.parametrize(
+    "text, speaker, starts",
+    [
+        # the body a statement came from, said where the statement was first spoken of ("local" names no body)
+        ("North Staffordshire GP Federation met NHS England on Monday. A statement from the local GP federation followed. "
+         "The statement says: “We cannot support the proposed model as it stands.”",
+         "North Staffordshire GP Federation", "We cannot support the proposed model"),
+        # the author of earlier guidance, though another body is named after it
+        ("New NHS England guidance was published on Thursday, and Walsall Healthcare NHS Trust welcomed it. "
+         "The guidance says: “Mergers should be rare and must save money.”", "NHS England", "Mergers should be rare"),
+        # a document named with a referring noun, or issued "by" one
+        ("Walsall Healthcare NHS Trust has published its plans. A trust statement said: “We are committed to keeping "
+         "the A&E open.”", "Walsall Healthcare NHS Trust", "We are committed to keeping"),
+        ("Walsall Healthcare NHS Trust has published its plans. A statement issued by the trust said: “We are committed "
+         "to keeping the A&E open.”", "Walsall Healthcare NHS Trust", "We are committed to keeping"),
+        # "its" before a role: the body "it" stands for
+        ("Walsall Healthcare NHS Trust’s board approved the plans on Tuesday. Its chairman said: “This is a real step "
+         "forward for patients.”", "Walsall Healthcare NHS Trust", "This is a real step"),
+        # "they": a body the sentence before names
+        ("Unison has written to its members. They said: “This is a cut to services by the back door.”",
+         "Unison", "This is a cut to services"),
+    ],
+)
+def test_documents_and_plurals_speak_for_who_the_article_says(analyse, text, speaker, starts):
+    assert (speaker, starts) in [(who, words[: len(starts)]) for who, words in direct(analyse(text))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a statement several bodies issued together
+        "Walsall Healthcare NHS Trust and Dudley Group NHS Foundation Trust have ended merger talks. In a statement the "
+        "trusts said the timing was wrong. “The financial plan would not meet the transaction rules,” the statement added.",
+        # a report whose only body named is the one it went to
+        "A report to Hull City Council said the savings were small. The report said: “Fewer than ten posts would go "
+        "in the first year.”",
+        # "its" before something that is no role says nothing of who speaks
+        "NHS England has advised the CCG. A CCG paper, entitled ‘Visualising the Future’, says its work already "
+        "includes “a commitment to deliver new models of care”.",
+        # "they" after a sentence naming no body
+        "Walsall Healthcare NHS Trust has paused the merger. The chief executives wrote to staff on Monday. "
+        "They added: “It makes sense for us to wait for the new rules.”",
+    ],
+)
+def test_documents_and_plurals_with_no_single_author_credit_nobody(analyse, text):
+    assert direct(analyse(text)) == []
+
+
 def test_a_quote_under_they_is_not_credited_to_a_guess(analyse):
     text = "Paula Clark and Neil Carr have left. They paused recruitment to look at “opportunities for different approaches”."
     assert direct(analyse(text)) == []
