@@ -45,3 +45,10 @@ def read_through_slip(token_text: str, words: dict[str, str], index: dict[str, s
         return index[text]
     added = {words[d] for d in _deletions(text) if d in words and len(d) >= MIN_LENGTH}
     return added.pop() if len(added) == 1 else None
+
+
+def one_slip_apart(written: str, meant: str) -> bool:
+    """True when ``written`` is ``meant`` with one letter dropped, one added or two neighbours swapped
+    ("Moor" for "Moore"); case is ignored, and equal words are no slip."""
+    written, meant = written.lower(), meant.lower()
+    return written != meant and (written in _deletions(meant) | _transpositions(meant) or meant in _deletions(written))

@@ -4,6 +4,7 @@ import re
 from spacy.tokens import Doc
 
 from nlp.doc_text import text_of
+from nlp.misspellings import one_slip_apart
 from nlp.names import TITLES, organisation_key, person_key
 from nlp.results import Mention, OrganisationResult, PersonResult
 from nlp.organisations import clean_org_text, full_name, is_organisation_name, kind_from_name
@@ -106,6 +107,16 @@ def organisation_for_bare_role(person, role: str, organisations: list[Organisati
     return max(same_sentence, key=lambda pair: pair[0])[1].name if same_sentence else None
 
 
+MIN_SLIPPED_SURNAME = 4  # "Lee" and "Lees" are too often two names
+
+
+def _surnames_one_slip_from(surname: str, by_surname: dict[str, list[PersonResult]]) -> list[PersonResult]:
+    """The people whose surname ``surname`` misspells by one slip: "Cllr Moor" after "Shane Moore"."""
+    if len(surname) < MIN_SLIPPED_SURNAME or " " in surname:
+        return []
+    return [person for known, people in by_surname.items() if one_slip_apart(surname, known) for person in people]
+
+
 def collect_people(doc: Doc, organisations: list[OrganisationResult], role_finder: RoleFinder,
                    proposals: frozenset[str] = frozenset()) -> list[PersonResult]:
     """The people named in ``doc`` with their roles; a surname alone joins the full name it belongs to.
@@ -127,9 +138,13 @@ def collect_people(doc: Doc, organisations: list[OrganisationResult], role_finde
             candidates = by_surname.get(key, [])
             if len(candidates) > 1:
                 continue  # a surname shared by two people in the article
+            titled = TITLE_PATTERN.match(ent.text)
+            if titled and not candidates:  # "Cllr Moor" after "Shane Moore": one known surname, misspelt
+                slipped = _surnames_one_slip_from(key, by_surname)
+                candidates = slipped if len(slipped) == 1 else []
             if candidates:
                 person = candidates[0]
-            elif TITLE_PATTERN.match(ent.text):  # a title and a surname: "Lord Darzi", "Cllr Bowden"
+            elif titled:  # a title and a surname: "Lord Darzi", "Cllr Bowden"
                 person = full[key] = PersonResult(name=" ".join(ent.text.split()))
             else:
                 continue

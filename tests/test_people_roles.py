@@ -122,6 +122,12 @@ def test_a_surname_joins_the_full_name_in_the_same_article(analyse):
     assert len(result.people[0].mentions) == 2
 
 
+def test_a_titled_surname_misspelt_by_one_letter_joins_the_one_person_it_fits(analyse):
+    result = analyse("Council leader Shane Moore spoke first. Speaking afterwards, Cllr Moor said the plans were wrong.")
+    assert [p.name for p in result.people] == ["Shane Moore"]
+    assert len(result.people[0].mentions) == 2
+
+
 def test_a_title_and_surname_alone_are_kept_as_written(analyse):
     assert "Lord Darzi" in [p.name for p in analyse("The review by Lord Darzi was published in 2008.").people]
 
