@@ -467,5 +467,8 @@ def resolve_reference(text: str, position: int, named: list[tuple[int, str]]) ->
     matching = [name for name in earlier if is_of_kind(name, word) and all(hint in name.lower() for hint in hints)]
     if matching:
         return matching[-1]
+    of_kind = {name for name in earlier if is_of_kind(name, word)}
+    if hints and len(of_kind) == 1:  # "the hospital trust" when the article names one trust, whatever its name says
+        return of_kind.pop()
     later = [name for where, name in sorted(named) if where > position and is_of_kind(name, word)]
     return later[0] if later else None

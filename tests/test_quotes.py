@@ -203,6 +203,9 @@ def test_a_quote_repeated_from_the_standfirst_is_one_quote_credited_to_the_perso
         # "its" before a role: the body "it" stands for
         ("Walsall Healthcare NHS Trust’s board approved the plans on Tuesday. Its chairman said: “This is a real step "
          "forward for patients.”", "Walsall Healthcare NHS Trust", "This is a real step"),
+        # a referring noun with a word the one body of its kind does not have in its name
+        ("Walsall Healthcare NHS Trust runs the Manor Hospital. The hospital trust said it was “disappointed by the "
+         "decision of the panel”.", "Walsall Healthcare NHS Trust", "disappointed by the decision"),
         # "they": a body the sentence before names
         ("Unison has written to its members. They said: “This is a cut to services by the back door.”",
          "Unison", "This is a cut to services"),
