@@ -454,13 +454,18 @@ def _capitalised_name_at(doc: Doc, index: int) -> tuple[int, int] | None:
     return (doc[index].idx, doc[end - 1].idx + len(doc[end - 1].text))
 
 
+DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
+
+
 def resolve_reference(text: str, position: int, named: list[tuple[int, str]]) -> str | None:
     """The organisation a reference such as "the council" or "its" at ``position`` points back to.
 
     ``named`` holds (position, canonical name) of every organisation mention in the article.
     """
     words = text.lower().split()
-    word, hints = words[-1], [w for w in words[:-1] if w != "the" and w not in VOCABULARY.reference_modifiers]
+    # "Cabinet members at the city council": the reference is the noun phrase its last determiner opens
+    words = words[max((i for i, w in enumerate(words) if w in DETERMINERS), default=0) :]
+    word, hints = words[-1], [w for w in words[:-1] if w not in DETERMINERS and w not in VOCABULARY.reference_modifiers]
     earlier = [name for where, name in sorted(named) if where < position]
     if word in ("its", "their"):
         return earlier[-1] if earlier else None

@@ -206,6 +206,10 @@ def test_a_quote_repeated_from_the_standfirst_is_one_quote_credited_to_the_perso
         # a referring noun with a word the one body of its kind does not have in its name
         ("Walsall Healthcare NHS Trust runs the Manor Hospital. The hospital trust said it was “disappointed by the "
          "decision of the panel”.", "Walsall Healthcare NHS Trust", "disappointed by the decision"),
+        # the referring phrase is the noun phrase the last "the" opens, its words picking one body of two
+        ("Both Hull City Council and East Riding County Council oppose the cuts. Cabinet members at the city council "
+         "have agreed a review of “the impact of the cuts on the poorest residents”.",
+         "Hull City Council", "the impact of the cuts"),
         # "they": a body the sentence before names
         ("Unison has written to its members. They said: “This is a cut to services by the back door.”",
          "Unison", "This is a cut to services"),
