@@ -22,6 +22,15 @@ OPENING = {"“": "”", '"': '"', "‘": "’", "'": "'", "’": "’"}
 CLOSINGS = {"“": "”\"", '"': '"”', "‘": "’'", "'": "'’", "’": "’'"}
 SPEECH_VERBS = VOCABULARY.speech_verb_forms
 MIN_WORDS = 4  # shorter quoted phrases are scare quotes or titles, not quotations
+# Words a title leaves in lower case: "Next Steps on the Forward View"
+TITLE_SMALL_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"})
+
+
+def is_title(quoted: str) -> bool:
+    """True for quoted words that name something rather than say it: every word capitalised but the small ones
+    ("the ‘Five Year Forward View’", "the “Save Our Local Hospital” campaign")."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", quoted)
+    return bool(words) and words[0][0].isupper() and all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
 MAX_ATTRIBUTION_CHARS = 80  # between two quotes in one paragraph, room for "said the trust’s chief executive, Jo Bloggs."
 
 
@@ -390,8 +399,8 @@ def collect_quotes(text: str, stakeholders: Stakeholders, resolve_reference, sub
         if subject:
             speaker = resolve_speaker(subject, span.start, stakeholders, resolve_reference)
         previous = (span, speaker)
-        if len(quoted.split()) < MIN_WORDS or speaker is None:
-            continue  # a short phrase in quote marks, or words the text does not attribute to anyone
+        if len(quoted.split()) < MIN_WORDS or speaker is None or is_title(quoted):
+            continue  # a short phrase or a title in quote marks, or words the text does not attribute to anyone
         quotes.append(QuoteResult(speaker=speaker.name if speaker else None, speaker_type=speaker.kind if speaker else None,
                                   text=quoted, direct=True, start=span.start, end=span.end))
     return _first_of_each(quotes)

@@ -240,6 +240,13 @@ def test_documents_and_plurals_with_no_single_author_credit_nobody(analyse, text
     assert direct(analyse(text)) == []
 
 
+def test_titles_in_quote_marks_are_not_quotes(analyse):
+    text = ("NHS England published the ‘Five Year Forward View’ in 2014, and Walsall Healthcare NHS Trust said it would "
+            "follow ‘The Next Steps on the Forward View’ closely. Jane Smith said: “Better Care Closer To Home is what "
+            "we all want.”")
+    assert [words for _, words in direct(analyse(text))] == ["Better Care Closer To Home is what we all want."]
+
+
 def test_a_quote_under_they_is_not_credited_to_a_guess(analyse):
     text = "Paula Clark and Neil Carr have left. They paused recruitment to look at “opportunities for different approaches”."
     assert direct(analyse(text)) == []
