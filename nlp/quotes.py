@@ -9,6 +9,7 @@ so an unbalanced mark never swallows the rest of the article.
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 from functools import cached_property
 
 from nlp.doc_text import text_of
@@ -118,9 +119,18 @@ CAPTION = re.compile(r"(?:^|[.!?]\s+)(?P<speaker>[A-Z][^.;:“”\"‘]{2,80}):\
 NOT_A_SPEAKER = re.compile(r"^(?:and|but|or|so|then|also|he\s+also|she\s+also)?$", re.IGNORECASE)
 
 
-def attribution_candidates(text: str, quote: QuoteSpan) -> list[str]:
+class Attribution(NamedTuple):
+    """Words that may name a quote's speaker, and where a pronoun or reference among them is to be read from."""
+
+    words: str
+    position: int
+
+
+def attribution_candidates(text: str, quote: QuoteSpan) -> list[Attribution]:
     """Words that may name a quote's speaker, best first: right after the quote ("…,” said X), then
-    the speech-verb clauses before it in its paragraph, nearest first ("X said the trust had “…”")."""
+    the speech-verb clauses before it in its paragraph, nearest first ("X said the trust had “…”"), then
+    those of the paragraph before. Words in the quote's own paragraph are read from the quote; those of
+    the paragraph before from where they stand, so "they said:" there looks back from that sentence."""
     paragraph_start = text.rfind("\n", 0, quote.start) + 1
     paragraph_end = text.find("\n", quote.end)
     paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
@@ -135,20 +145,24 @@ def attribution_candidates(text: str, quote: QuoteSpan) -> list[str]:
         candidates.append(caption.group("speaker").strip())
     clauses = [m.group("speaker") for m in ACCORDING_TO.finditer(before)] + [m.group("speaker") for m in SPEECH_CLAUSE.finditer(before)]
     candidates += [c.strip() for c in reversed(clauses)]
+    found = [Attribution(words, quote.start) for words in candidates]
     if not before.strip(BULLETS) and paragraph_start > 1:  # a quote opening the paragraph after "X said the plans…" or "X said:"
-        previous = _previous_paragraph(text, paragraph_start)
-        if not re.search(r"[”\"’']\s*$", previous.strip()):
-            candidates += [m.group("speaker").strip() for m in reversed(list(SPEECH_CLAUSE.finditer(_without_quotes(previous))))]
-            introduction = INTRODUCTION.search(_without_quotes(previous))  # "X set out the benefits:" before a list of quotes
+        previous_start = _previous_paragraph_start(text, paragraph_start)
+        previous = _without_quotes(text[previous_start:paragraph_start].rstrip())
+        if not re.search(r"[”\"’']\s*$", text[previous_start:paragraph_start].strip()):
+            found += [Attribution(m.group("speaker").strip(), previous_start + m.start("speaker"))
+                      for m in reversed(list(SPEECH_CLAUSE.finditer(previous)))]
+            introduction = INTRODUCTION.search(previous)  # "X set out the benefits:" before a list of quotes
             if introduction:
-                candidates.append(introduction.group("speaker").strip())
-    return [c for c in candidates if not NOT_A_SPEAKER.match(c)]
+                found.append(Attribution(introduction.group("speaker").strip(), previous_start + introduction.start("speaker")))
+    return [attribution for attribution in found if not NOT_A_SPEAKER.match(attribution.words)]
 
 
-def _previous_paragraph(text: str, paragraph_start: int) -> str:
-    """The last paragraph with words in it before the one starting at ``paragraph_start`` (blank lines skipped)."""
+def _previous_paragraph_start(text: str, paragraph_start: int) -> int:
+    """Where the last paragraph with words in it before the one starting at ``paragraph_start`` starts (blank lines
+    skipped)."""
     before = text[:paragraph_start].rstrip()
-    return before[before.rfind("\n") + 1 :]
+    return before.rfind("\n") + 1
 
 
 def _without_quotes(text: str) -> str:
@@ -386,8 +400,8 @@ def collect_quotes(text: str, stakeholders: Stakeholders, resolve_reference, sub
             previous = (span, previous[1])
             continue
         speaker = None
-        for words in attribution_candidates(text, span):
-            speaker = resolve_speaker(words, span.start, stakeholders, resolve_reference)
+        for words, position in attribution_candidates(text, span):
+            speaker = resolve_speaker(words, position, stakeholders, resolve_reference)
             if speaker:
                 break
         between = text[previous[0].end : span.start] if previous else ""

@@ -231,6 +231,9 @@ def test_documents_and_plurals_speak_for_who_the_article_says(analyse, text, spe
         # "its" before something that is no role says nothing of who speaks
         "NHS England has advised the CCG. A CCG paper, entitled ‘Visualising the Future’, says its work already "
         "includes “a commitment to deliver new models of care”.",
+        # "they" in the paragraph before looks back from there, not from the quote (whose words name a body)
+        "Walsall Council met on Monday. Councillors cannot stop the plans.\n\nIn the motion, they said: “The lack of "
+        "openness from NHS England is troubling.\n\n“Until there is full disclosure we cannot support the plans.”",
         # "they" after a sentence naming no body
         "Walsall Healthcare NHS Trust has paused the merger. The chief executives wrote to staff on Monday. "
         "They added: “It makes sense for us to wait for the new rules.”",
