@@ -182,6 +182,9 @@ DOCUMENTS = re.compile(rf"^the\s+(?P<document>{_DOCUMENT})\b", re.IGNORECASE)
 DOCUMENT_SOURCE = re.compile(rf"\b{_DOCUMENT}\s+(?:from|by|issued\s+by|published\s+by|on\s+behalf\s+of)\s+"
                              r"(?P<source>[^,.;:“”\"]+)", re.IGNORECASE)
 MAX_SOURCE_WORDS = 6
+# "The federation", "The local GP federation": a referring noun phrase opening a sentence
+REFERENCE_OPENING = re.compile(rf"\s*the\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(VOCABULARY.references)})\b(?![’'])",
+                               re.IGNORECASE)
 # "a report to the committee", "a letter sent to the trust": the organisation after "to" receives a document
 RECIPIENT = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
 # "A CCG paper on the plans says", "the DH report states": a document that names the body it speaks for.
@@ -246,13 +249,18 @@ class Stakeholders:
     def _sentence_starts(self) -> list[int]:
         return [0] + [m.end() for m in SENTENCE_END.finditer(self.text)]
 
+    def previous_sentence(self, position: int) -> tuple[int, int] | None:
+        """The start and end of the sentence before the one at ``position``."""
+        current = bisect_right(self._sentence_starts, position) - 1  # the sentence ``position`` is in
+        return (self._sentence_starts[current - 1], self._sentence_starts[current]) if current >= 1 else None
+
     def first_of_previous_sentence(self, position: int, kind: str) -> "Speaker | None":
         """The person or organisation (``kind``) named first in the sentence before the one at ``position``:
         a pronoun opening a sentence most often stands for the previous sentence's subject, which English puts first."""
-        current = bisect_right(self._sentence_starts, position) - 1  # the sentence ``position`` is in
-        if current < 1:
+        previous = self.previous_sentence(position)
+        if previous is None:
             return None
-        begin, end = self._sentence_starts[current - 1], self._sentence_starts[current]
+        begin, end = previous
         named = self.people if kind == "person" else self.organisations
         found = [(m.start, found.name) for found in named for m in found.mentions if begin <= m.start < end]
         return Speaker(min(found)[1], kind) if found else None
@@ -308,7 +316,9 @@ def resolve_speaker(words: str, position: int, stakeholders: Stakeholders, resol
         person = None if found else stakeholders.last_person_before(position)
         return found or (Speaker(person.name, "person") if person else None)
     if words.lower() == "it":
-        return stakeholders.first_of_previous_sentence(position, "organisation") or stakeholders.last_named_before(position, people=False)
+        return (_reference_opening_previous_sentence(position, stakeholders, resolve_reference)
+                or stakeholders.first_of_previous_sentence(position, "organisation")
+                or stakeholders.last_named_before(position, people=False))
     if words.lower() == "they":  # a plural stands for a body only when the sentence before names one
         return stakeholders.first_of_previous_sentence(position, "organisation")
     document = DOCUMENTS.match(words)
@@ -341,6 +351,14 @@ def resolve_speaker(words: str, position: int, stakeholders: Stakeholders, resol
     if own_role and own_role.group("role").lower() in ROLE_HEADS:  # "Its chairman said": the body "it" stands for
         return resolve_speaker("it", position, stakeholders, resolve_reference)
     return _organisation_referred_to(target, position, resolve_reference)
+
+
+def _reference_opening_previous_sentence(position: int, stakeholders: Stakeholders, resolve_reference) -> Speaker | None:
+    """The body a referring noun opening the sentence before ``position`` stands for: "The federation said …
+    It added: “…”" — that subject, not a body the sentence names later."""
+    previous = stakeholders.previous_sentence(position)
+    opening = previous and REFERENCE_OPENING.match(stakeholders.text, previous[0], previous[1])
+    return _organisation_referred_to(opening.group(0), previous[0], resolve_reference) if opening else None
 
 
 def _organisation_referred_to(words: str, position: int, resolve_reference) -> Speaker | None:

@@ -210,6 +210,10 @@ def test_a_quote_repeated_from_the_standfirst_is_one_quote_credited_to_the_perso
         ("Both Hull City Council and East Riding County Council oppose the cuts. Cabinet members at the city council "
          "have agreed a review of “the impact of the cuts on the poorest residents”.",
          "Hull City Council", "the impact of the cuts"),
+        # "it" after a sentence opened by a referring noun: that subject, not a body named later in it
+        ("North Staffordshire GP Federation has written to members. The federation said the merger ignored Walsall "
+         "Healthcare NHS Trust. It added: “We believe the savings are heroic at best.”",
+         "North Staffordshire GP Federation", "We believe the savings"),
         # "they": a body the sentence before names
         ("Unison has written to its members. They said: “This is a cut to services by the back door.”",
          "Unison", "This is a cut to services"),
