@@ -112,6 +112,7 @@ ATTRIBUTION_AFTER = re.compile(
     # a name after a dash, as under a pull quote: "“…” – Jo Bloggs, chair of X"
     rf"[–—]\s*(?P<speaker_dash>[A-Z][^.;:“”\"]{{2,100}})\.?\s*$)"
 )
+ENDS_WITH_SPEECH_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\s*$")
 BULLETS = " \t•·*–-"  # a quote opening a bullet point opens its paragraph
 # A line that introduces what follows with a colon and no speech verb: its words name the speaker.
 INTRODUCTION = re.compile(r"^(?P<speaker>[A-Z][^:;“”\"]{2,200}):\s*$")
@@ -140,8 +141,8 @@ def attribution_candidates(text: str, quote: QuoteSpan) -> list[Attribution]:
     if after and not introduces_next:  # "X said:" after a quote introduces the next one
         candidates.append(next(group for group in after.group("speaker_late", "speaker", "speaker_clause", "speaker_dash") if group).strip())
     before = _without_quotes(text[paragraph_start : max(paragraph_start, quote.start - 1)])
-    caption = CAPTION.search(before)  # "Dr Maureen Baker: ‘…’"
-    if caption:
+    caption = CAPTION.search(before)  # "Dr Maureen Baker: ‘…’" ("X said:" is a speech clause, read below)
+    if caption and not ENDS_WITH_SPEECH_VERB.search(caption.group("speaker")):
         candidates.append(caption.group("speaker").strip())
     clauses = [m.group("speaker") for m in ACCORDING_TO.finditer(before)] + [m.group("speaker") for m in SPEECH_CLAUSE.finditer(before)]
     candidates += [c.strip() for c in reversed(clauses)]

@@ -214,6 +214,9 @@ def test_a_quote_repeated_from_the_standfirst_is_one_quote_credited_to_the_perso
         ("North Staffordshire GP Federation has written to members. The federation said the merger ignored Walsall "
          "Healthcare NHS Trust. It added: “We believe the savings are heroic at best.”",
          "North Staffordshire GP Federation", "We believe the savings"),
+        # "X said:" is a speech clause, not a caption: its subject speaks, not a name in a phrase before it
+        ("Dr Jane Smith chairs Walsall CCG. Asked about the merger by Tom Hill MP, she said: “We have heard all this "
+         "before from the trust.”", "Jane Smith", "We have heard all this"),
         # "they": a body the sentence before names
         ("Unison has written to its members. They said: “This is a cut to services by the back door.”",
          "Unison", "This is a cut to services"),
