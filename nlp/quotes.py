@@ -13,7 +13,7 @@ from typing import NamedTuple
 from functools import cached_property
 
 from nlp.doc_text import text_of
-from nlp.names import organisation_key
+from nlp.names import TITLES, organisation_key
 from nlp.results import QuoteResult
 from nlp.roles import load_role_heads
 from nlp.vocabulary import VOCABULARY
@@ -171,6 +171,8 @@ def _without_quotes(text: str) -> str:
     return re.sub(r"[“\"][^”\"]*[”\"]", lambda m: " " * len(m.group(0)), text)
 
 
+SCENE_SETTING = re.compile(r"^(?:(?:[^,]*?\s)?(?:(?:in|at|on|according\s+to|speaking|writing|responding|yesterday|today)\b[^,]*"
+                           r"|however|but|meanwhile),\s+)+", re.IGNORECASE)  # "But, …" and "However, …" only with their comma
 PRONOUNS = {"he", "she", "him", "her"}
 ROLE_HEADS = load_role_heads()
 SENTENCE_END = re.compile(r"[.!?][”\"’']?\s+|\n+")
@@ -255,6 +257,17 @@ class Stakeholders:
         current = bisect_right(self._sentence_starts, position) - 1  # the sentence ``position`` is in
         return (self._sentence_starts[current - 1], self._sentence_starts[current]) if current >= 1 else None
 
+    def person_opening_previous_sentence(self, position: int) -> "Speaker | None":
+        """The person whose name opens the sentence before the one at ``position``: the subject a quote standing
+        on its own after it goes on with."""
+        previous = self.previous_sentence(position)
+        if previous is None:
+            return None
+        begin, end = previous
+        found = [p for p in self.people for m in p.mentions if begin <= m.start < end
+                 and self.text[begin : m.start].strip().lower().rstrip(".") in TITLES | {""}]
+        return Speaker(found[0].name, "person") if found else None
+
     def first_of_previous_sentence(self, position: int, kind: str) -> "Speaker | None":
         """The person or organisation (``kind``) named first in the sentence before the one at ``position``:
         a pronoun opening a sentence most often stands for the previous sentence's subject, which English puts first."""
@@ -301,9 +314,9 @@ def resolve_speaker(words: str, position: int, stakeholders: Stakeholders, resol
 
     ``resolve_reference(text, position)`` turns "the trust" into the organisation meant.
     """
-    # a scene-setting clause before the speaker: "In an email to members, the LMC said"
-    words = re.sub(r"^.*\b(?:(?:in|at|on|according\s+to|speaking|writing|responding|yesterday|today)\b[^,]*|however|but|meanwhile),\s+",
-                   "", words.strip(), flags=re.IGNORECASE)  # "But, …" and "However, …" only with their comma
+    # scene-setting clauses before the speaker: "In an email to members, the LMC said", "However, at the meeting, …";
+    # never an appositive after the speaker's name ("Tom Hill, a GP in Walsall, is not convinced")
+    words = SCENE_SETTING.sub("", words.strip())
     words = re.sub(r"^(?:and|but|while|as|also)\s+", "", words, flags=re.IGNORECASE)
     # "I raised the merger with the ICB, and he": the clause's own subject is the pronoun after the last joint
     words = re.sub(r"^.*(?:,|\band\b|\bbut\b|\bwhile\b)\s+(?=(?:he|she|it)$)", "", words, flags=re.IGNORECASE)
@@ -394,6 +407,11 @@ def _document_author(document: str, position: int, stakeholders: Stakeholders, r
     return None if mentions else stakeholders.last_named_before(position, people=False)
 
 
+def _opens_sentence(text: str, quote: QuoteSpan) -> bool:
+    """True when the quote is a sentence of its own: a capital right after its mark, after a full stop or a paragraph break."""
+    return text[quote.start : quote.start + 1].isupper() and re.search(r"(?:^|[.!?]\s|\n)\s*$", text[: quote.start - 1]) is not None
+
+
 def _starts_paragraph(text: str, quote: QuoteSpan) -> bool:
     paragraph_start = text.rfind("\n", 0, quote.start) + 1
     return not text[paragraph_start : quote.start - 1].strip(BULLETS)
@@ -431,6 +449,8 @@ def collect_quotes(text: str, stakeholders: Stakeholders, resolve_reference, sub
         subject = subject_before(span.start) if speaker is None else None
         if subject:
             speaker = resolve_speaker(subject, span.start, stakeholders, resolve_reference)
+        if speaker is None and _opens_sentence(text, span):  # "Tom Hill is not convinced. “We have been here before.”"
+            speaker = stakeholders.person_opening_previous_sentence(span.start)
         previous = (span, speaker)
         if len(quoted.split()) < MIN_WORDS or speaker is None or is_title(quoted):
             continue  # a short phrase or a title in quote marks, or words the text does not attribute to anyone

@@ -217,6 +217,14 @@ def test_a_quote_repeated_from_the_standfirst_is_one_quote_credited_to_the_perso
         # "X said:" is a speech clause, not a caption: its subject speaks, not a name in a phrase before it
         ("Dr Jane Smith chairs Walsall CCG. Asked about the merger by Tom Hill MP, she said: “We have heard all this "
          "before from the trust.”", "Jane Smith", "We have heard all this"),
+        # a sentence ending in a colon introduces the quote; the appositive after the name sets no scene
+        ("Tom Hill, a GP in Walsall, spoke against the plans at the meeting: “We have been here before and it did not "
+         "work.”", "Tom Hill", "We have been here before"),
+        # a quote standing as a sentence of its own goes on with the person the sentence before opens with
+        ("Dr Tom Hill, a GP in Walsall, is not convinced. “We have been here before and it did not work.”",
+         "Tom Hill", "We have been here before"),
+        ("Tom Hill, a GP in Walsall, is not convinced by Jane Smith.\n\n“We have been here before and it did not work.”",
+         "Tom Hill", "We have been here before"),
         # "they": a body the sentence before names
         ("Unison has written to its members. They said: “This is a cut to services by the back door.”",
          "Unison", "This is a cut to services"),
