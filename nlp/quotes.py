@@ -171,6 +171,7 @@ def _without_quotes(text: str) -> str:
     return re.sub(r"[“\"][^”\"]*[”\"]", lambda m: " " * len(m.group(0)), text)
 
 
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
 SCENE_SETTING = re.compile(r"^(?:(?:[^,]*?\s)?(?:(?:in|at|on|according\s+to|speaking|writing|responding|yesterday|today)\b[^,]*"
                            r"|however|but|meanwhile),\s+)+", re.IGNORECASE)  # "But, …" and "However, …" only with their comma
 PRONOUNS = {"he", "she", "him", "her"}
@@ -346,6 +347,8 @@ def resolve_speaker(words: str, position: int, stakeholders: Stakeholders, resol
             return Speaker(organisation.name, "organisation")
         source = DOCUMENT_SOURCE.search(written)
         issuer = re.sub(r"^(?:an?|the)\s+|[’']s?$", "", named_document.group("issuer").strip(), flags=re.IGNORECASE)
+        if issuer.lower() in POSSESSIVE_PRONOUNS:  # "His letter warns", "Its report says"
+            return resolve_speaker(POSSESSIVE_PRONOUNS[issuer.lower()], position, stakeholders, resolve_reference)
         return (_source_speaker(source, stakeholders, resolve_reference) if source
                 else _organisation_referred_to(issuer, position, resolve_reference) if issuer else None)
     if BARE_SPOKESPERSON.match(words):

@@ -225,6 +225,9 @@ def test_a_quote_repeated_from_the_standfirst_is_one_quote_credited_to_the_perso
          "Tom Hill", "We have been here before"),
         ("Tom Hill, a GP in Walsall, is not convinced by Jane Smith.\n\n“We have been here before and it did not work.”",
          "Tom Hill", "We have been here before"),
+        # a document owned by a pronoun speaks for whom the pronoun stands for
+        ("Tom Hill, a GP in Walsall, has written to the trust. His letter warns that the merger will “leave patients in "
+         "the north of the borough without a service”.", "Tom Hill", "leave patients in the north"),
         # "they": a body the sentence before names
         ("Unison has written to its members. They said: “This is a cut to services by the back door.”",
          "Unison", "This is a cut to services"),
