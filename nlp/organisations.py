@@ -54,6 +54,9 @@ def kind_from_name(name: str) -> str | None:
 DANGLING_WORDS = {"of", "on", "at", "for", "and", "&", "the", "to", "in", "from", "with"}
 
 
+PARTY_LABEL_WORDS = VOCABULARY.parties | VOCABULARY.portfolio_words | {"and"}
+
+
 def is_organisation_name(text: str, proposals: frozenset[str] = frozenset()) -> bool:
     """False for generic words, outlets, documents, people's titles and all-lower-case phrases, and for
     names that are one of the ``proposals`` (topic terms and acronyms), or end in one ("Northern Staffordshire MCP" is a plan, not a body)."""
@@ -69,6 +72,8 @@ def is_organisation_name(text: str, proposals: frozenset[str] = frozenset()) -> 
         return False  # "Leeds GPs", or a fragment cut before its name: "Councillors on"
     if all(word in VOCABULARY.descriptor_words or word.isdigit() for word in lowered.split()):  # "GP Federations", "12 NHS Trusts"
         return False
+    if all(word in PARTY_LABEL_WORDS for word in lowered.split()):  # "Independent and Conservative", "Labour Health"
+        return False  # party labels on people ("the Labour Health Secretary"), not a party's name
     return not NOT_ORGANISATIONS.search(text)
 
 

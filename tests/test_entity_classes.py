@@ -69,6 +69,8 @@ def test_a_name_missing_a_place_word_is_another_body(nlp, registry):
     # a committee named only by its kind
     "The report went to the Select Committee, and the Scrutiny Committee will discuss it in May.",
     "The Steering Group asked the Authority to wait for the Advisory Panel.",
+    # party labels on people, not a party's name
+    "The plans were announced by the Labour Health Secretary, with the support of Independent and Conservative colleagues.",
 ])
 def test_words_that_name_no_body(nlp, registry, text):
     assert organisations(nlp, registry, text) == []
