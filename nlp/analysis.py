@@ -7,7 +7,8 @@ from spacy.tokens import Doc
 from nlp.doc_text import text_of
 from nlp.organisations import collect_organisations, collect_outlets
 from nlp.people import collect_people
-from nlp.quotes import Stakeholders, collect_quotes, collect_reported_speech, subject_before
+from nlp.quotes import collect_quotes, collect_reported_speech, subject_before
+from nlp.speakers import Stakeholders
 from nlp.sentiment import sentiment
 from nlp.registry import Registry
 from nlp.results import ArticleAnalysis, StanceResult

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from nlp.quotes import Speaker
+from nlp.speakers import Speaker
 from nlp.results import StanceResult
 from nlp.sentiment import sentiment
 from nlp.stance_cues import Cues, after_negation, negated

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from nlp.quotes import Speaker
+from nlp.speakers import Speaker
 from nlp.roles import REFERENCE_WORDS, is_of_kind
 from nlp.vocabulary import VOCABULARY
 

@@ -2,7 +2,7 @@
 import pytest
 
 from nlp.analysis import Analyser
-from nlp.quotes import find_quote_spans
+from nlp.quote_marks import find_quote_spans
 
 
 @pytest.fixture(scope="module")
