@@ -119,6 +119,21 @@ def list_items(text: str) -> list[str]:
     return pieces[:-1] + re.split(joiner, pieces[-1], maxsplit=1)
 
 
+COMPASS_WORDS = frozenset({"north", "south", "east", "west", "central", "mid", "north-east", "north-west", "south-east",
+                           "south-west", "northern", "southern", "eastern", "western"})
+
+
+def with_shared_place(items: list[str]) -> list[str]:
+    """List items that are only compass words take the place the last item names: "North West and North Central
+    London" is North West London and North Central London; "East and West Sussex" is East Sussex and West Sussex."""
+    last_words = items[-1].split() if items else []
+    compass = next((i for i, word in enumerate(last_words) if word.lower() not in COMPASS_WORDS), 0)
+    if not compass:  # the last item does not open with compass words before its place
+        return items
+    place = " ".join(last_words[compass:])
+    return [f"{item} {place}" if all(w.lower() in COMPASS_WORDS for w in item.split()) else item for item in items]
+
+
 def distribute_plural_head(text: str, head: str, is_known, is_area=lambda place: False) -> list[str] | None:
     """The names a list under a plural head stands for: "X, Y and Z CCGs" as "X CCG", "Y CCG", "Z CCG".
 
@@ -134,7 +149,7 @@ def distribute_plural_head(text: str, head: str, is_known, is_area=lambda place:
         names = [f"{piece.replace(' ,', ',')} {singular}" for piece in segmentation]
         if len(names) >= 2 and all(is_known(n) for n in names):
             return names
-    items = list_items(body)
+    items = with_shared_place(list_items(body))
     if len(items) == 1:
         return None if is_known(text) or is_known(f"{body} {singular}") else []
     if len(items) == 2 and (is_area(body) or is_known(f"{body} {singular}")):

@@ -54,6 +54,12 @@ def test_a_list_of_three_under_a_plural_head_is_three_organisations():
     assert sorted(names("NHS Leeds, Bradford and Wakefield CCGs will merge")) == ["Bradford CCG", "NHS Leeds CCG", "Wakefield CCG"]
 
 
+def test_compass_words_in_a_list_take_the_place_the_last_item_names():
+    assert sorted(names("The North West and North Central London ICBs will merge.")) == [
+        "North Central London ICB", "North West London ICB"]
+    assert sorted(names("East and West Sussex CCGs will merge.")) == ["East Sussex CCG", "West Sussex CCG"]
+
+
 def test_places_listed_after_a_plural_head_are_its_known_organisations():
     text = "The four CCGs that backed the plan include North Staffordshire, Stoke-on-Trent, Shropshire and Telford & Wrekin."
     found = find_organisation_names(text, lambda n: n in KNOWN)
