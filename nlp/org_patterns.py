@@ -246,10 +246,18 @@ def find_organisation_names(text: str, is_known=lambda name: False, is_area=lamb
         if possessive:  # "NHS England’s MCP plans": the name ends at the possessive
             name = name[: possessive.start()]
         pieces = split_joined_names(match.start(), name)
-        found.extend((s, e, text[s:e]) for s, e in pieces if re.match(_PREFIX, text[s:e]))
+        found.extend((s, e, _singular_head(text[s:e]) if len(pieces) > 1 else text[s:e])
+                     for s, e in pieces if re.match(_PREFIX, text[s:e]))
     found += [entry for entry in places_listed_after_head(text, is_known)
               if not any(s < entry[1] and entry[0] < e for s, e, _ in found)]
     return [entry for entry in sorted(set(found)) if not _inside_another(entry, found)]
+
+
+def _singular_head(name: str) -> str:
+    """A name from a joined pair with the pair's plural head made singular: "NHS Surrey Heartlands ICBs" (after
+    "NHS Sussex and") is NHS Surrey Heartlands ICB."""
+    head = next((h for h in _PLURAL_HEADS_LONGEST_FIRST if name.endswith(" " + h)), None)
+    return f"{name[: -len(head)]}{_PLURAL_HEADS[head]}" if head else name
 
 
 def _inside_another(entry: tuple[int, int, str], found: list[tuple[int, int, str]]) -> bool:

@@ -60,6 +60,11 @@ def test_compass_words_in_a_list_take_the_place_the_last_item_names():
     assert sorted(names("East and West Sussex CCGs will merge.")) == ["East Sussex CCG", "West Sussex CCG"]
 
 
+def test_the_second_of_a_joined_pair_loses_the_plural_of_their_shared_head():
+    assert names("The merger across the NHS Sussex and NHS Surrey Heartlands ICBs has concluded.") == [
+        "NHS Sussex", "NHS Surrey Heartlands ICB"]
+
+
 def test_places_listed_after_a_plural_head_are_its_known_organisations():
     text = "The four CCGs that backed the plan include North Staffordshire, Stoke-on-Trent, Shropshire and Telford & Wrekin."
     found = find_organisation_names(text, lambda n: n in KNOWN)
