@@ -24,7 +24,7 @@ SUFFIX_HEADS = [
     r"[Ii]ntegrated\s+[Cc]are\s+[Bb]oards?", r"ICBs?", r"[Ii]ntegrated\s+[Cc]are\s+(?:[Ss]ystems?|[Pp]artnerships?)", r"ICSs?",
     r"[Ss]ustainability\s+and\s+[Tt]ransformation\s+(?:[Pp]artnerships?|[Pp]lans?)", r"STPs?",
     r"[Hh]ealth\s+and\s+[Ww]ellbeing\s+[Bb]oards?", r"[Ll]ocal\s+[Mm]edical\s+[Cc]ommittees?",
-    r"GP\s+[Ff]ederation", r"Federations?", r"Local\s+Medical\s+Committees?", r"LMCs?",
+    r"GP\s+[Ff]ederation", r"Federations?", r"federation", r"Local\s+Medical\s+Committees?", r"LMCs?",
     r"(?:City|County|Borough|District|Metropolitan\s+Borough|Town|Parish)\s+Council", r"Council",
     r"(?:city|county|borough|district|metropolitan\s+borough)\s+council",  # "Dudley metropolitan borough council"
     r"Care\s+Group", r"Consortium", r"Alliance", r"Forum", r"Commission", r"Committee", r"Authority", r"Collaborative",

@@ -153,6 +153,7 @@ def test_official_heads_written_in_lower_case_still_name_a_body():
         ["West Yorkshire sustainability and transformation partnership"]
     assert names("the Leeds health and wellbeing board met") == ["Leeds health and wellbeing board"]
     assert names("the local health and wellbeing board met") == []  # the place must be capitalised, the head need not
+    assert names("chief officer for the Berkshire West CCGs federation") == ["Berkshire West CCGs federation"]
 
 
 def test_a_place_after_in_is_not_part_of_the_name():
