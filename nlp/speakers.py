@@ -71,11 +71,13 @@ class Stakeholders:
         return None
 
     def organisation_named_in(self, words: str):
-        """The organisation one of whose forms appears in ``words``, or whose name they begin
+        """The organisation one of whose forms appears first in ``words``, or whose name they begin
         ("a spokeswoman for South Staffordshire and Shropshire")."""
-        for org in sorted(self.organisations, key=lambda o: -len(o.name)):
-            if any(re.search(rf"\b{re.escape(n)}\b", words) for n in (org.name, *org.aliases) if n):
-                return org
+        named = [(found.start(), -len(org.name), index, org) for index, org in enumerate(self.organisations)
+                 for form in (org.name, *org.aliases) if form
+                 for found in [re.search(rf"\b{re.escape(form)}\b", words)] if found]
+        if named:  # the one written first ("X and Y said": X), the longest of those starting there
+            return min(named)[3]
         key = organisation_key(words)
         starting = [org for org in self.organisations if key and len(key.split()) >= 2
                     and any(organisation_key(n).startswith(key) for n in (org.name, *org.aliases))]

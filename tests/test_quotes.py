@@ -228,6 +228,10 @@ def test_a_quote_repeated_from_the_standfirst_is_one_quote_credited_to_the_perso
         # a document owned by a pronoun speaks for whom the pronoun stands for
         ("Tom Hill, a GP in Walsall, has written to the trust. His letter warns that the merger will “leave patients in "
          "the north of the borough without a service”.", "Tom Hill", "leave patients in the north"),
+        # a joint statement is credited to the body written first, not the longest name
+        ("NHS England has approved the plan. In a joint statement, Walsall Healthcare NHS Trust and Dudley Group NHS "
+         "Foundation Trust said: “We are delighted with the decision today.”",
+         "Walsall Healthcare NHS Trust", "We are delighted"),
         # "they": a body the sentence before names
         ("Unison has written to its members. They said: “This is a cut to services by the back door.”",
          "Unison", "This is a cut to services"),
