@@ -88,10 +88,12 @@ class Stakeholders:
         mentions = [(m.start, p) for p in self.people for m in p.mentions if m.start < position]
         return max(mentions, key=lambda pair: pair[0])[1] if mentions else None
 
-    def last_named_before(self, position: int, people: bool = True) -> "Speaker | None":
-        """The organisation, or with ``people`` the person or organisation, mentioned last before ``position``."""
+    def last_named_before(self, position: int, people: bool = True, recipients: bool = True) -> "Speaker | None":
+        """The organisation, or with ``people`` the person or organisation, mentioned last before ``position``;
+        without ``recipients``, never one written after "to" ("wrote to NHS England")."""
         mentions = [(m.start, Speaker(p.name, "person")) for p in self.people for m in p.mentions if m.start < position] if people else []
-        mentions += [(m.start, Speaker(o.name, "organisation")) for o in self.organisations for m in o.mentions if m.start < position]
+        mentions += [(m.start, Speaker(o.name, "organisation")) for o in self.organisations for m in o.mentions if m.start < position
+                     and (recipients or not RECIPIENT.search(self.text[max(0, m.start - 12) : m.start]))]
         return max(mentions, key=lambda pair: pair[0])[1] if mentions else None
 
     @cached_property
@@ -252,4 +254,4 @@ def _document_author(document: str, position: int, stakeholders: Stakeholders, r
         author = (source and _source_speaker(source, stakeholders, resolve_reference)) or stakeholders.author_in(begin, end)
         if author:
             return author
-    return None if mentions else stakeholders.last_named_before(position, people=False)
+    return None if mentions else stakeholders.last_named_before(position, people=False, recipients=False)

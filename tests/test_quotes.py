@@ -232,6 +232,9 @@ def test_a_quote_repeated_from_the_standfirst_is_one_quote_credited_to_the_perso
         ("NHS England has approved the plan. In a joint statement, Walsall Healthcare NHS Trust and Dudley Group NHS "
          "Foundation Trust said: “We are delighted with the decision today.”",
          "Walsall Healthcare NHS Trust", "We are delighted"),
+        # a letter never spoken of before is its sender's, not the body it was written to
+        ("Walsall Healthcare NHS Trust wrote to NHS England last week. The letter said the trust was “deeply concerned "
+         "about the timetable for the merger”.", "Walsall Healthcare NHS Trust", "deeply concerned about the timetable"),
         # "they": a body the sentence before names
         ("Unison has written to its members. They said: “This is a cut to services by the back door.”",
          "Unison", "This is a cut to services"),
