@@ -63,12 +63,11 @@ class Stakeholders:
     text: str = ""  # the article, for finding the sentence before a position
 
     def person_named_in(self, words: str):
-        """The person whose full name or surname appears in ``words``."""
-        for person in self.people:
-            names = {person.name, person.name.split()[-1], *(m.text for m in person.mentions)}
-            if any(re.search(rf"\b{re.escape(n)}\b", words) for n in names if n):
-                return person
-        return None
+        """The person whose full name or surname is written first in ``words`` ("Jane Smith, who succeeded Tom Hill")."""
+        named = [(found.start(), index, person) for index, person in enumerate(self.people)
+                 for form in {person.name, person.name.split()[-1], *(m.text for m in person.mentions)} if form
+                 for found in [re.search(rf"\b{re.escape(form)}\b", words)] if found]
+        return min(named)[2] if named else None
 
     def organisation_named_in(self, words: str):
         """The organisation one of whose forms appears first in ``words``, or whose name they begin

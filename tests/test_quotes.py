@@ -235,6 +235,9 @@ def test_a_quote_repeated_from_the_standfirst_is_one_quote_credited_to_the_perso
         # a letter never spoken of before is its sender's, not the body it was written to
         ("Walsall Healthcare NHS Trust wrote to NHS England last week. The letter said the trust was “deeply concerned "
          "about the timetable for the merger”.", "Walsall Healthcare NHS Trust", "deeply concerned about the timetable"),
+        # of the people an attribution names, the one written first speaks
+        ("Tom Hill ran the trust until May. Jane Smith, who succeeded Tom Hill as chief executive, said: “We will "
+         "finish what he started here.”", "Jane Smith", "We will finish what"),
         # "they": a body the sentence before names
         ("Unison has written to its members. They said: “This is a cut to services by the back door.”",
          "Unison", "This is a cut to services"),
