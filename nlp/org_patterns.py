@@ -234,7 +234,7 @@ def find_organisation_names(text: str, is_known=lambda name: False, is_area=lamb
                 start, name = start + leading.end(), name[leading.end() :]
         for s, e in split_joined_names(start, name):
             piece = text[s:e]
-            head = next((h for h in _PLURAL_HEADS_LONGEST_FIRST if piece.endswith(" " + h)), None)
+            head = _plural_head_of(piece)
             names = distribute_plural_head(piece, head, is_known, is_area) if head else None
             found.extend((s, e, name) for name in ([piece] if names is None else names))
     suffix_names = list(found)
@@ -253,10 +253,15 @@ def find_organisation_names(text: str, is_known=lambda name: False, is_area=lamb
     return [entry for entry in sorted(set(found)) if not _inside_another(entry, found)]
 
 
+def _plural_head_of(name: str) -> str | None:
+    """The plural head a name ends in ("CCGs" in "Leeds and Bradford CCGs"), if any."""
+    return next((h for h in _PLURAL_HEADS_LONGEST_FIRST if name.endswith(" " + h)), None)
+
+
 def _singular_head(name: str) -> str:
     """A name from a joined pair with the pair's plural head made singular: "NHS Surrey Heartlands ICBs" (after
     "NHS Sussex and") is NHS Surrey Heartlands ICB."""
-    head = next((h for h in _PLURAL_HEADS_LONGEST_FIRST if name.endswith(" " + h)), None)
+    head = _plural_head_of(name)
     return f"{name[: -len(head)]}{_PLURAL_HEADS[head]}" if head else name
 
 

@@ -92,7 +92,7 @@ class Stakeholders:
         without ``recipients``, never one written after "to" ("wrote to NHS England")."""
         mentions = [(m.start, Speaker(p.name, "person")) for p in self.people for m in p.mentions if m.start < position] if people else []
         mentions += [(m.start, Speaker(o.name, "organisation")) for o in self.organisations for m in o.mentions if m.start < position
-                     and (recipients or not RECIPIENT.search(self.text[max(0, m.start - 12) : m.start]))]
+                     and (recipients or not self.written_to(m.start))]
         return max(mentions, key=lambda pair: pair[0])[1] if mentions else None
 
     @cached_property
@@ -138,9 +138,13 @@ class Stakeholders:
         """The first organisation named between ``begin`` and ``end``, outside quotes and other than as a document's
         recipient ("a report to the committee")."""
         named = sorted((m.start, org.name) for org in self.organisations for m in org.mentions if begin <= m.start < end
-                       and not RECIPIENT.search(self.text[max(begin, m.start - 12) : m.start])
+                       and not self.written_to(m.start)
                        and not any(quote.start <= m.start < quote.end for quote in self._quote_spans))
         return Speaker(named[0][1], "organisation") if named else None
+
+    def written_to(self, position: int) -> bool:
+        """True when the name at ``position`` follows "to": the one a document was sent to ("a report to the committee")."""
+        return RECIPIENT.search(self.text[max(0, position - 12) : position]) is not None
 
     @cached_property
     def _quote_spans(self) -> list[QuoteSpan]:
